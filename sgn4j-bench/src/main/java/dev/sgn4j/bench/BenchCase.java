@@ -1,0 +1,93 @@
+package dev.sgn4j.bench;
+
+import java.util.Locale;
+
+/**
+ * One end-to-end benchmark of {@link Harness}: builds a pipeline of a given shape, runs it over a
+ * number of frames, checks the output and reports how long the run took.
+ *
+ * <p>To add a case, implement this interface and register the instance in {@link Harness#CASES}.
+ * The harness calls {@link #run(long)} a few times on a smaller count to warm the JIT up, then once
+ * on the requested count, always from its main thread.
+ */
+interface BenchCase {
+
+  /**
+   * The name given on the command line, e.g. {@code core}.
+   *
+   * @return a name unique among the registered cases
+   */
+  String name();
+
+  /**
+   * Builds a fresh pipeline for {@code frames} frames, runs it, checks what the sinks received and
+   * returns the time of the run. Building and checking are not part of the measured time.
+   *
+   * @param frames the number of data frames to send through the pipeline, positive
+   * @return the measured run
+   * @throws IllegalStateException when the output is not what the frames should produce
+   * @throws RuntimeException when the pipeline fails
+   */
+  Result run(long frames);
+
+  /**
+   * A measured run.
+   *
+   * @param frames the number of data frames that went through the pipeline
+   * @param nanos the wall-clock time of the run in nanoseconds
+   */
+  record Result(long frames, long nanos) {
+
+    /** Checks that the run moved at least one frame and took non-negative time. */
+    public Result {
+      if (frames <= 0) {
+        throw new IllegalArgumentException("frames > 0 required but it was " + frames);
+      }
+      if (nanos < 0) {
+        throw new IllegalArgumentException("nanos >= 0 required but it was " + nanos);
+      }
+    }
+
+    /**
+     * Runs {@code run} and measures it with {@link System#nanoTime()}.
+     *
+     * @param frames the number of data frames the run moves
+     * @param run the work to measure, nothing else
+     * @return the measured run
+     */
+    static Result measure(long frames, Runnable run) {
+      long started = System.nanoTime();
+      run.run();
+      return new Result(frames, System.nanoTime() - started);
+    }
+
+    /**
+     * The run time in seconds.
+     *
+     * @return the seconds
+     */
+    double seconds() {
+      return nanos / 1e9;
+    }
+
+    /**
+     * Frames per second, rounded to an integer.
+     *
+     * @return the rate
+     */
+    long rate() {
+      return Math.round(frames * 1e9 / Math.max(nanos, 1));
+    }
+
+    /**
+     * The harness's report line: {@code CASE FRAMES frames SECONDS s RATE frames/s}.
+     *
+     * @param caseName the name of the case
+     * @return e.g. {@code core 5000000 frames 0.241 s 20746887 frames/s}
+     */
+    String format(String caseName) {
+      return String.format(
+          Locale.ROOT, "%s %d frames %.3f s %d frames/s", caseName, frames, seconds(), rate());
+    }
+  }
+}

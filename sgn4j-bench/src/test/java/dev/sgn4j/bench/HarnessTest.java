@@ -1,0 +1,172 @@
+package dev.sgn4j.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HarnessTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int harness(Map<String, BenchCase> cases, String... args) {
+    return Harness.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        cases);
+  }
+
+  private List<String> outLines() {
+    return out.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  private String errText() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"core", "core_callable"})
+  void coreCasesWarmUpThreeTimesThenPrintTheMeasuredRunAsTheLastLine(String name) {
+    int status = harness(Harness.CASES, name, "2000");
+
+    assertThat(status).isZero();
+    assertThat(errText()).isEmpty();
+    List<String> lines = outLines();
+    assertThat(lines).hasSize(4);
+    for (int i = 0; i < 3; i++) {
+      assertThat(lines.get(i))
+          .matches(
+              "warmup " + (i + 1) + "/3: " + name + " 2000 frames \\d+\\.\\d{3} s \\d+ frames/s");
+    }
+    assertThat(lines.get(3)).matches(name + " 2000 frames \\d+\\.\\d{3} s \\d+ frames/s");
+  }
+
+  @Test
+  void warmUpRunsAreCappedAtOneMillionFrames() {
+    List<Long> runs = new ArrayList<>();
+    BenchCase recording = recordingCase(runs);
+
+    harness(Map.of("rec", recording), "rec", "3000000");
+
+    assertThat(runs).containsExactly(1_000_000L, 1_000_000L, 1_000_000L, 3_000_000L);
+  }
+
+  @Test
+  void unknownCaseListsTheKnownCasesAndExitsWith2() {
+    int status = harness(Harness.CASES, "nope", "10");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(out.size()).isZero();
+    assertThat(errText()).isEqualTo("unknown case 'nope'; known cases: core, core_callable\n");
+  }
+
+  @Test
+  void wrongNumberOfArgumentsPrintsTheUsageAndExitsWith2() {
+    int status = harness(Harness.CASES, "core");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(errText())
+        .isEqualTo("usage: Harness CASE FRAMES; known cases: core, core_callable\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abc", "0", "-5", "+5", "1.5", "", "99999999999999999999"})
+  void framesThatAreNotAPositiveIntegerExitWith2(String frames) {
+    int status = harness(Harness.CASES, "core", frames);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(out.size()).isZero();
+    assertThat(errText())
+        .isEqualTo(
+            "FRAMES must be a positive integer (at most 9223372036854775807), got '"
+                + frames
+                + "'\n");
+  }
+
+  @Test
+  void aCaseWhoseCheckFailsExitsWith1AndSaysWhy() {
+    BenchCase broken =
+        new BenchCase() {
+          @Override
+          public String name() {
+            return "broken";
+          }
+
+          @Override
+          public Result run(long frames) {
+            throw new IllegalStateException("sink received 0 data frames");
+          }
+        };
+
+    int status = harness(Map.of("broken", broken), "broken", "10");
+
+    assertThat(status).isEqualTo(1);
+    assertThat(out.size()).isZero();
+    assertThat(errText())
+        .startsWith(
+            "case broken with 10 frames failed: java.lang.IllegalStateException: sink received 0"
+                + " data frames\n");
+  }
+
+  @Test
+  void checkOfAPipelineThatDidNotRunNamesExpectedAndActualTotals() {
+    CorePipeline pipeline = CorePipeline.build(3, CorePipeline.Doubling.SUBCLASS);
+
+    assertThatThrownBy(pipeline::check)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("sink received 0 data frames summing to 0; expected 3 frames summing to 12");
+  }
+
+  @Test
+  void corePipelineCanBeRunAgainAndSendsTheSameFramesEachTime() {
+    for (CorePipeline.Doubling doubling : CorePipeline.Doubling.values()) {
+      CorePipeline pipeline = CorePipeline.build(1000, doubling);
+      for (int run = 0; run < 3; run++) {
+        pipeline.run();
+        pipeline.check();
+        assertThat(pipeline.sum()).isEqualTo(1000L * 1001);
+      }
+    }
+  }
+
+  @Test
+  void resultLineHasThreeDecimalsAndAnIntegerRate() {
+    BenchCase.Result result = new BenchCase.Result(5_000_000, 241_000_000);
+
+    assertThat(result.format("core")).isEqualTo("core 5000000 frames 0.241 s 20746888 frames/s");
+  }
+
+  @Test
+  void twoCasesWithOneNameAreRejected() {
+    List<Long> runs = new ArrayList<>();
+
+    assertThatThrownBy(() -> Harness.register(recordingCase(runs), recordingCase(runs)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("two cases are named 'rec'");
+  }
+
+  private static BenchCase recordingCase(List<Long> runs) {
+    return new BenchCase() {
+      @Override
+      public String name() {
+        return "rec";
+      }
+
+      @Override
+      public Result run(long frames) {
+        runs.add(frames);
+        return new Result(frames, 1);
+      }
+    };
+  }
+}

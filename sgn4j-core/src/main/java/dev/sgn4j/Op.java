@@ -1,0 +1,37 @@
+package dev.sgn4j;
+
+/**
+ * One pad call of the compiled schedule: a pull of a sink pad, an element's internal step, or the
+ * frame of a source pad. Ops are executed in schedule order; an op runs only when it is its
+ * element's next step ({@code seq == state.pc}) and its link allows it.
+ */
+final class Op {
+
+  static final int PULL = 0;
+  static final int INTERNAL = 1;
+  static final int PRODUCE = 2;
+
+  final int kind;
+  final Element element;
+  final Pad pad;
+  final ElementState state;
+  final int seq;
+  final boolean fromSource;
+  final boolean log;
+
+  /** For PRODUCE the pad's own link, for PULL the upstream pad's link; null for INTERNAL. */
+  Link link;
+
+  /** For PULL: this sink pad's cursor in {@link #link}. */
+  int consumer;
+
+  Op(int kind, Pad pad, ElementState state, int seq, boolean log) {
+    this.kind = kind;
+    this.element = pad.element();
+    this.pad = pad;
+    this.state = state;
+    this.seq = seq;
+    this.fromSource = element instanceof SourceElement;
+    this.log = log;
+  }
+}

@@ -1,0 +1,474 @@
+package dev.sgn4j;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A graph of elements joined through their pads, and the loop that runs it frame by frame until end
+ * of stream.
+ *
+ * <pre>{@code
+ * var source = IterSource.of("numbers", "out", List.of(1, 2, 3));
+ * var scale = CallableTransform.fromCallable(
+ *     "scale", frames -> (int) frames.get(0).data() * 10, "out", List.of("in"));
+ * var sink = new CollectSink("collect", List.of("in"));
+ *
+ * new Pipeline().connect(source, scale).connect(scale, sink).run();
+ * sink.collected("in");   // [10, 20, 30]
+ * }</pre>
+ *
+ * <p><b>Building.</b> {@link #insert} adds elements, {@link #link} joins a sink pad to a source pad
+ * by object or full name, and {@link #connect} inserts and links by short pad names using SGN's
+ * strategies. A sink pad takes exactly one upstream pad; a source pad may feed many.
+ *
+ * <p><b>Running.</b> {@link #run()} checks the graph, compiles its schedule once, starts the
+ * elements, and runs iterations until every sink is at EOS. One iteration calls every pad once in
+ * dependency order, in SGN's order: layers of pads whose inputs are ready, each element's pulls
+ * before its {@code internal()} before its frames, and within a layer the insertion and link order.
+ * Elements at EOS keep being called. Any exception stops the run: every started element gets {@code
+ * stop()}, then one {@link PipelineException} names the element and pad.
+ *
+ * <p><b>Threads.</b> Building is not thread-safe; build on one thread. {@link #run()} calls every
+ * element callback on the calling thread. {@link #stop()} may be called from any thread. A pipeline
+ * runs one run at a time; two pipelines may run at the same time on different threads.
+ */
+public final class Pipeline {
+
+  private static final System.Logger LOG = System.getLogger("sgn.pipeline");
+  private static final int LINK_CAPACITY = 1;
+
+  private final Map<String, Element> elements = new LinkedHashMap<>();
+  private final Map<String, Pad> pads = new LinkedHashMap<>();
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile boolean stopRequested;
+
+  /** Creates an empty pipeline. */
+  public Pipeline() {}
+
+  /**
+   * Adds elements and registers their pads.
+   *
+   * @param toInsert the elements, in the order that decides the order of pad calls within a layer
+   * @return this pipeline
+   * @throws IllegalArgumentException when an element is null, already inserted, named like another
+   *     element, or in another pipeline
+   */
+  public Pipeline insert(Element... toInsert) {
+    Map<String, Element> batch = new LinkedHashMap<>();
+    for (int i = 0; i < toInsert.length; i++) {
+      Element element = toInsert[i];
+      if (element == null) {
+        throw new IllegalArgumentException("insert: element " + i + " is null");
+      }
+      Element twin = batch.putIfAbsent(element.name(), element);
+      if (twin == element) {
+        throw new IllegalArgumentException(
+            "Element '%s' is passed to insert twice".formatted(element.name()));
+      }
+      if (element.owner == this) {
+        throw new IllegalArgumentException(
+            "Element '%s' is already in this pipeline".formatted(element.name()));
+      }
+      if (element.owner != null) {
+        throw new IllegalArgumentException(
+            "Element '%s' already belongs to another pipeline; an element can be in one pipeline only"
+                .formatted(element.name()));
+      }
+      Element existing = twin != null ? twin : elements.get(element.name());
+      if (existing != null) {
+        throw new IllegalArgumentException(
+            "Element name '%s' is already in use in this pipeline by %s; element names must be unique"
+                .formatted(element.name(), existing));
+      }
+    }
+    for (Element element : toInsert) {
+      element.owner = this;
+      elements.put(element.name(), element);
+      for (Pad pad : element.pads()) {
+        pads.put(pad.fullName(), pad);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Links {@code sink} to {@code source}: from now on, every frame {@code source} makes reaches
+   * {@code sink}. Both elements must be inserted.
+   *
+   * @param sink the sink pad (SGN's link maps also put the sink first)
+   * @param source the source pad
+   * @return this pipeline
+   * @throws IllegalArgumentException when a pad's element is not in this pipeline, or the sink pad
+   *     is already linked (fan-in and relinking are errors)
+   */
+  public Pipeline link(SinkPad sink, SourcePad source) {
+    Objects.requireNonNull(sink, "sink pad");
+    Objects.requireNonNull(source, "source pad");
+    requireInserted(sink);
+    requireInserted(source);
+    requireUnlinked(sink, source);
+    sink.setUpstream(source);
+    source.addDownstream(sink);
+    return this;
+  }
+
+  /**
+   * Links two pads by full name, e.g. {@code link("sink:snk:in", "src:src:out")}.
+   *
+   * @param sinkName full name of the sink pad
+   * @param sourceName full name of the source pad
+   * @return this pipeline
+   * @throws IllegalArgumentException when a name is unknown (with near matches) or of the wrong
+   *     kind, or the sink pad is already linked
+   */
+  public Pipeline link(String sinkName, String sourceName) {
+    return link(sinkPadNamed(sinkName), sourcePadNamed(sourceName));
+  }
+
+  /**
+   * Makes every link of {@code linkMap}, in its iteration order: keys are sink pads and values
+   * source pads, each a pad object or a full pad name (SGN's {@code link_map}). Use an ordered map
+   * when one source pad feeds several sink pads, since link order is call order.
+   *
+   * @param linkMap sink pad to source pad
+   * @return this pipeline
+   * @throws IllegalArgumentException as {@link #link(SinkPad, SourcePad)}, or when a key or value
+   *     is neither a pad nor a name
+   */
+  public Pipeline link(Map<?, ?> linkMap) {
+    Map<SinkPad, SourcePad> resolved = new LinkedHashMap<>();
+    linkMap.forEach((sink, source) -> resolved.put(asSinkPad(sink), asSourcePad(source)));
+    resolved.forEach(
+        (sink, source) -> {
+          requireInserted(sink);
+          requireInserted(source);
+          requireUnlinked(sink, source);
+        });
+    resolved.forEach(this::link);
+    return this;
+  }
+
+  /**
+   * Inserts what is not yet inserted and links {@code source}'s source pads to {@code sink}'s sink
+   * pads by short name, trying SGN's strategies in order: pads of the same name (all or some of
+   * them); a single sink pad (from a single source pad); a single source pad (to every sink pad);
+   * otherwise it fails and asks for a link map.
+   *
+   * @param source the upstream side (an element, or a selection or group of pads)
+   * @param sink the downstream side
+   * @return this pipeline
+   * @throws IllegalArgumentException when no strategy applies, it would fan in, or a pad is linked
+   */
+  public Pipeline connect(Connectable source, Connectable sink) {
+    return connect(source, sink, Map.of());
+  }
+
+  /**
+   * Like {@link #connect(Connectable, Connectable)} with an explicit map of short names, sink pad
+   * name to source pad name.
+   *
+   * @param source the upstream side
+   * @param sink the downstream side
+   * @param linkMap sink pad short name to source pad short name; empty to use the strategies
+   * @return this pipeline
+   * @throws IllegalArgumentException when a name is not found or a sink pad is already linked
+   */
+  public Pipeline connect(Connectable source, Connectable sink, Map<String, String> linkMap) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(sink, "sink");
+    Map<SinkPad, SourcePad> plan = Connector.plan(source, sink, linkMap);
+    plan.forEach(this::requireUnlinked);
+    List<Element> toInsert = new ArrayList<>();
+    for (Connectable side : List.of(source, sink)) {
+      for (Element element : side.elements()) {
+        if (element.owner != this && !toInsert.contains(element)) {
+          toInsert.add(element);
+        }
+      }
+    }
+    insert(toInsert.toArray(Element[]::new));
+    plan.forEach(this::link);
+    return this;
+  }
+
+  /**
+   * Checks that the pipeline can run: at least one sink, every pad linked (all unlinked pads are
+   * listed), and no cycle (the pads on one cycle are named). {@link #run()} calls it first.
+   *
+   * @throws IllegalStateException describing what is wrong and how to fix it
+   */
+  public void check() {
+    Schedule.sortedPads(elementList());
+  }
+
+  /**
+   * Runs the pipeline on the calling thread until every sink is at EOS (see the class comment).
+   *
+   * @throws IllegalStateException when {@link #check()} fails or the pipeline is already running
+   * @throws PipelineException when an element fails; its cause is the element's exception
+   */
+  public void run() {
+    if (!running.compareAndSet(false, true)) {
+      throw new IllegalStateException("Pipeline is already running; wait for run() to return");
+    }
+    try {
+      SgnLogging.applyEnvironment();
+      Schedule schedule = Schedule.compile(elementList(), LINK_CAPACITY);
+      stopRequested = false;
+      long started = System.nanoTime();
+      RunLoop loop = new RunLoop(this, schedule);
+      new Lifecycle(schedule.order, loop).run();
+      LOG.log(
+          Level.INFO,
+          "Pipeline run finished: {0} iterations in {1} s",
+          loop.iteration(),
+          (System.nanoTime() - started) / 1e9);
+    } finally {
+      running.set(false);
+    }
+  }
+
+  /**
+   * Asks the running pipeline to drain: from the next frame on, every source's frames carry EOS
+   * (and {@code signaledEos()} is true), so the graph finishes the frames in flight and ends. Safe
+   * to call from any thread; does nothing when no run is active.
+   */
+  public void stop() {
+    if (running.get()) {
+      stopRequested = true;
+    }
+  }
+
+  /**
+   * Whether this pipeline is inside {@link #run()}.
+   *
+   * @return true while running
+   */
+  public boolean isRunning() {
+    return running.get();
+  }
+
+  boolean stopRequested() {
+    return stopRequested;
+  }
+
+  /**
+   * The element with this name.
+   *
+   * @param name the element name
+   * @return the element
+   * @throws IllegalArgumentException naming near matches when there is none
+   */
+  public Element element(String name) {
+    Element element = elements.get(name);
+    if (element == null) {
+      throw new IllegalArgumentException(
+          "No element named '%s' in this pipeline%s"
+              .formatted(name, Names.suggestion(name, elements.keySet())));
+    }
+    return element;
+  }
+
+  /**
+   * The pad with this full name, e.g. {@code src1:src:out}.
+   *
+   * @param fullName the full pad name
+   * @return the pad
+   * @throws IllegalArgumentException naming near matches when there is none
+   */
+  public Pad pad(String fullName) {
+    Pad pad = pads.get(fullName);
+    if (pad == null) {
+      throw new IllegalArgumentException(
+          "No pad named '%s' in this pipeline%s"
+              .formatted(fullName, Names.suggestion(fullName, pads.keySet())));
+    }
+    return pad;
+  }
+
+  /**
+   * The inserted elements in insertion order.
+   *
+   * @return an unmodifiable snapshot
+   */
+  public List<Element> elements() {
+    return elementList();
+  }
+
+  /**
+   * The sink elements in insertion order; the run ends when all are at EOS.
+   *
+   * @return an unmodifiable snapshot
+   */
+  public List<SinkElement> sinks() {
+    return elements.values().stream()
+        .filter(SinkElement.class::isInstance)
+        .map(SinkElement.class::cast)
+        .toList();
+  }
+
+  /**
+   * The sorted full names of all source and sink pads.
+   *
+   * @return the pad names
+   */
+  public List<String> nodes() {
+    return nodes(true, false);
+  }
+
+  /**
+   * The graph's nodes as sorted names.
+   *
+   * @param byPad pad full names when true, element names when false
+   * @param intra also list internal pads (only with {@code byPad})
+   * @return the sorted names
+   */
+  public List<String> nodes(boolean byPad, boolean intra) {
+    TreeSet<String> names = new TreeSet<>();
+    for (Element element : elements.values()) {
+      if (!byPad) {
+        names.add(element.name());
+        continue;
+      }
+      for (Pad pad : element.pads()) {
+        if (intra || !(pad instanceof InternalPad)) {
+          names.add(pad.fullName());
+        }
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /**
+   * The links between elements as sorted pairs of pad full names.
+   *
+   * @return the edges
+   */
+  public List<Edge> edges() {
+    return edges(true, false);
+  }
+
+  /**
+   * The graph's edges, sorted.
+   *
+   * @param byPad pad full names when true, element names when false (each pair of elements once)
+   * @param intra also the edges inside elements (sink pad to internal pad to source pad)
+   * @return the sorted edges
+   */
+  public List<Edge> edges(boolean byPad, boolean intra) {
+    TreeSet<Edge> edges = new TreeSet<>();
+    for (Element element : elements.values()) {
+      for (SourcePad source : element.sourcePads()) {
+        for (SinkPad sink : source.downstream()) {
+          edges.add(
+              byPad ? new Edge(source.fullName(), sink.fullName()) : elementEdge(source, sink));
+        }
+      }
+      if (intra && byPad) {
+        String internal = element.internalPad().fullName();
+        element.sinkPads().forEach(sink -> edges.add(new Edge(sink.fullName(), internal)));
+        element.sourcePads().forEach(source -> edges.add(new Edge(internal, source.fullName())));
+      }
+    }
+    return List.copyOf(edges);
+  }
+
+  private static Edge elementEdge(Pad from, Pad to) {
+    return new Edge(from.element().name(), to.element().name());
+  }
+
+  /**
+   * A directed edge of the graph, by name.
+   *
+   * @param from the upstream pad or element
+   * @param to the downstream pad or element
+   */
+  public record Edge(String from, String to) implements Comparable<Edge> {
+    @Override
+    public int compareTo(Edge other) {
+      int first = from.compareTo(other.from);
+      return first != 0 ? first : to.compareTo(other.to);
+    }
+  }
+
+  private List<Element> elementList() {
+    return Collections.unmodifiableList(new ArrayList<>(elements.values()));
+  }
+
+  private void requireInserted(Pad pad) {
+    if (pad.element().owner != this) {
+      throw new IllegalArgumentException(
+          "Element '%s' of pad '%s' is not in this pipeline; insert it first (connect inserts by itself)"
+              .formatted(pad.element().name(), pad.fullName()));
+    }
+  }
+
+  private void requireUnlinked(SinkPad sink, SourcePad source) {
+    SourcePad upstream = sink.upstreamOrNull();
+    if (upstream == source) {
+      throw new IllegalArgumentException(
+          "Sink pad '%s' is already linked to '%s'; each link is made once"
+              .formatted(sink.fullName(), source.fullName()));
+    }
+    if (upstream != null) {
+      throw new IllegalArgumentException(
+          ("Cannot link sink pad '%s' to '%s': it is already linked to '%s' and a sink pad takes"
+                  + " exactly one upstream pad; to combine both streams, link them to two sink pads"
+                  + " of a merging transform")
+              .formatted(sink.fullName(), source.fullName(), upstream.fullName()));
+    }
+  }
+
+  private SinkPad asSinkPad(Object key) {
+    if (key instanceof SinkPad pad) {
+      return pad;
+    }
+    if (key instanceof String name) {
+      return sinkPadNamed(name);
+    }
+    throw new IllegalArgumentException(
+        "link map keys must be sink pads or full sink pad names, got " + describe(key));
+  }
+
+  private SourcePad asSourcePad(Object value) {
+    if (value instanceof SourcePad pad) {
+      return pad;
+    }
+    if (value instanceof String name) {
+      return sourcePadNamed(name);
+    }
+    throw new IllegalArgumentException(
+        "link map values must be source pads or full source pad names, got " + describe(value));
+  }
+
+  private static String describe(Object value) {
+    return value == null ? "null" : value + " (" + value.getClass().getSimpleName() + ")";
+  }
+
+  private SinkPad sinkPadNamed(String name) {
+    Pad pad = pad(name);
+    if (pad instanceof SinkPad sink) {
+      return sink;
+    }
+    throw new IllegalArgumentException(
+        "'%s' is not a sink pad; link takes the sink pad first, then the source pad"
+            .formatted(name));
+  }
+
+  private SourcePad sourcePadNamed(String name) {
+    Pad pad = pad(name);
+    if (pad instanceof SourcePad source) {
+      return source;
+    }
+    throw new IllegalArgumentException(
+        "'%s' is not a source pad; link takes the sink pad first, then the source pad"
+            .formatted(name));
+  }
+}

@@ -1,0 +1,72 @@
+package dev.sgn4j;
+
+import java.util.Optional;
+
+/**
+ * An input of a {@link TransformElement} or {@link SinkElement}. Once per iteration it takes the
+ * frame of its one upstream {@link SourcePad} and hands it to the element's {@code pull(pad,
+ * frame)}.
+ *
+ * <p>A sink pad has exactly one upstream pad: linking a second one (fan-in) or relinking is an
+ * error, because frames from two sources on one pad cannot keep iteration alignment (use a merging
+ * transform with one sink pad per input). The first frame of a run fixes the pad's {@link
+ * DataSpec}; a later frame with another spec fails the run.
+ *
+ * <p>Not thread-safe: pads are linked while the pipeline is built, on one thread.
+ */
+public final class SinkPad extends Pad {
+
+  private SourcePad upstream;
+  private volatile DataSpec dataSpec;
+
+  private final int index;
+
+  SinkPad(Element element, String shortName, int index) {
+    super(element, shortName, "snk");
+    this.index = index;
+  }
+
+  /** Position among the element's pads of this kind. */
+  int index() {
+    return index;
+  }
+
+  /**
+   * The source pad this pad is linked to.
+   *
+   * @return the upstream pad, empty when not linked yet
+   */
+  public Optional<SourcePad> upstream() {
+    return Optional.ofNullable(upstream);
+  }
+
+  /**
+   * The spec fixed by the first frame of the current or last run.
+   *
+   * @return the spec, empty before the first frame arrived
+   */
+  public Optional<DataSpec> dataSpec() {
+    return Optional.ofNullable(dataSpec);
+  }
+
+  @Override
+  public boolean isLinked() {
+    return upstream != null;
+  }
+
+  SourcePad upstreamOrNull() {
+    return upstream;
+  }
+
+  void setUpstream(SourcePad source) {
+    this.upstream = source;
+  }
+
+  DataSpec dataSpecOrNull() {
+    return dataSpec;
+  }
+
+  void setDataSpec(DataSpec spec) {
+    this.dataSpec = spec;
+  }
+}

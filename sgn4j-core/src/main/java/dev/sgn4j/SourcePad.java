@@ -1,0 +1,46 @@
+package dev.sgn4j;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An output of a {@link SourceElement} or {@link TransformElement}. Once per iteration the element
+ * makes one frame for it (SGN's {@code new()}, here {@code newFrame(pad)}), and every linked {@link
+ * SinkPad} receives that same frame object (fan-out never copies).
+ *
+ * <p>Not thread-safe: pads are linked while the pipeline is built, on one thread.
+ */
+public final class SourcePad extends Pad {
+
+  private final List<SinkPad> downstream = new ArrayList<>(1);
+
+  private final int index;
+
+  SourcePad(Element element, String shortName, int index) {
+    super(element, shortName, "src");
+    this.index = index;
+  }
+
+  /** Position among the element's pads of this kind. */
+  int index() {
+    return index;
+  }
+
+  /**
+   * The sink pads this pad feeds, in link order.
+   *
+   * @return an unmodifiable snapshot
+   */
+  public List<SinkPad> downstream() {
+    return List.copyOf(downstream);
+  }
+
+  @Override
+  public boolean isLinked() {
+    return !downstream.isEmpty();
+  }
+
+  void addDownstream(SinkPad sink) {
+    downstream.add(sink);
+  }
+}

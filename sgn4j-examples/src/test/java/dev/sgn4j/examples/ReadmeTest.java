@@ -1,0 +1,57 @@
+package dev.sgn4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the README honest: its code is the tested example, its commands are what CI runs. */
+class ReadmeTest {
+
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+  private static List<List<String>> codeBlocks(String language) throws IOException {
+    List<List<String>> blocks = new ArrayList<>();
+    List<String> current = null;
+    for (String line : Files.readAllLines(ROOT.resolve("README.md"))) {
+      if (current == null && line.equals("```" + language)) {
+        current = new ArrayList<>();
+      } else if (current != null && line.equals("```")) {
+        blocks.add(current);
+        current = null;
+      } else if (current != null) {
+        current.add(line);
+      }
+    }
+    return blocks;
+  }
+
+  @Test
+  void theQuickStartCodeIsTheBodyOfTheTestedQuickStartExample() throws IOException {
+    List<String> readme = codeBlocks("java").get(0);
+    List<String> example =
+        Files.readAllLines(
+                ROOT.resolve("sgn4j-examples/src/main/java/dev/sgn4j/examples/QuickStart.java"))
+            .stream()
+            .map(String::strip)
+            .toList();
+
+    assertThat(readme).isNotEmpty();
+    assertThat(example)
+        .containsSubsequence(readme.stream().map(String::strip).filter(l -> !l.isEmpty()).toList());
+    assertThat(Output.capture(() -> QuickStart.main(new String[0])))
+        .containsExactly("[10, 20, 30]");
+  }
+
+  @Test
+  void theQuickStartHasTwoCommandsAndCiRunsTheTestCommand() throws IOException {
+    List<String> commands = codeBlocks("bash").get(0);
+
+    assertThat(commands).containsExactly("./sgn4j demo", "./mvnw verify");
+    assertThat(Files.readAllLines(ROOT.resolve(".ci/run"))).contains(commands.get(1));
+  }
+}
