@@ -26,6 +26,9 @@ final class Link {
 
   /** Whether another frame fits: every consumer is less than {@code capacity} frames behind. */
   boolean hasRoom() {
+    if (tails.length == 1) {
+      return head - tails[0] < capacity;
+    }
     long oldest = head;
     for (long tail : tails) {
       oldest = Math.min(oldest, tail);
