@@ -38,6 +38,9 @@ public abstract sealed class Element implements Connectable
   /** The pipeline this element was inserted into; an element belongs to at most one. */
   Pipeline owner;
 
+  /** The active run, from just before {@link #start()} to just after {@link #stop()}. */
+  volatile RunContext context;
+
   Element(String name, List<String> sinkPadNames, List<String> sourcePadNames) {
     this.name = checkName(name, getClass());
     StaticPads declared = getClass().getAnnotation(StaticPads.class);
@@ -234,6 +237,68 @@ public abstract sealed class Element implements Connectable
    * order (sources first).
    */
   protected void stop() {}
+
+  /**
+   * The active run: how threads working for this element wake the run loop, fail the run, and find
+   * the run's scopes. Available from {@link #start()} until {@link #stop()} returns.
+   *
+   * @return the run context
+   * @throws IllegalStateException outside a run
+   */
+  protected final RunContext runContext() {
+    RunContext current = context;
+    if (current == null) {
+      throw new IllegalStateException(
+          "element '%s' is not running; runContext() is available from start() to stop()"
+              .formatted(name));
+    }
+    return current;
+  }
+
+  /**
+   * Whether this element becomes ready through other threads (a worker thread, a process, a
+   * socket). The run loop then asks {@link #readyToPull()} before each iteration of the element's
+   * inputs and {@link #readyToProduce()} before each iteration of its outputs, runs a transform's
+   * inputs and outputs as two halves that advance separately (its outputs may lag its inputs), and
+   * parks when nothing is ready until {@link RunContext#wakeUp()}. False by default.
+   *
+   * @return true for asynchronous elements
+   */
+  protected boolean asynchronous() {
+    return false;
+  }
+
+  /**
+   * For {@linkplain #asynchronous() asynchronous} elements: whether the next iteration's frames can
+   * be pulled now (for example, the worker's input queue has room). Called on the run thread; may
+   * throw to fail the run.
+   *
+   * @return true when ready
+   */
+  protected boolean readyToPull() {
+    return true;
+  }
+
+  /**
+   * For {@linkplain #asynchronous() asynchronous} elements: whether the next iteration's frames can
+   * be made now (for example, the worker delivered them). Called on the run thread; may throw to
+   * fail the run.
+   *
+   * @return true when ready
+   */
+  protected boolean readyToProduce() {
+    return true;
+  }
+
+  /**
+   * How to open the {@link RunScope} this element needs, or {@code null} when it needs none. {@link
+   * Pipeline#run()} opens the scope of the first element that names one.
+   *
+   * @return the opener, or null
+   */
+  protected RunScope.Opener runScopeOpener() {
+    return null;
+  }
 
   /**
    * The logger of this element, named {@code sgn.<element name>}.

@@ -12,10 +12,12 @@ final class Lifecycle {
 
   private final List<Element> order;
   private final RunLoop loop;
+  private final RunContext context;
 
-  Lifecycle(List<Element> order, RunLoop loop) {
+  Lifecycle(List<Element> order, RunLoop loop, RunContext context) {
     this.order = order;
     this.loop = loop;
+    this.context = context;
   }
 
   void run() {
@@ -23,6 +25,7 @@ final class Lifecycle {
     PipelineException failure = null;
     try {
       for (Element element : order) {
+        element.context = context;
         element.resetForRun();
         for (SinkPad pad : element.sinkPads()) {
           pad.setDataSpec(null);
@@ -34,6 +37,8 @@ final class Lifecycle {
           element.start();
         } catch (VirtualMachineError error) {
           throw error;
+        } catch (PipelineException e) {
+          throw e;
         } catch (Throwable t) {
           throw PipelineException.inHook(element, "start()", 0, t);
         }
@@ -42,8 +47,15 @@ final class Lifecycle {
       loop.run();
     } catch (PipelineException e) {
       failure = e;
+      context.markFailed();
+    } catch (RuntimeException | Error e) {
+      context.markFailed();
+      throw e;
     } finally {
       failure = stopAll(started, failure);
+      for (Element element : order) {
+        element.context = null;
+      }
     }
     if (failure != null) {
       throw failure;
@@ -61,10 +73,12 @@ final class Lifecycle {
         throw error;
       } catch (Throwable t) {
         PipelineException stopFailure =
-            PipelineException.inHook(element, "stop()", loop.iteration(), t);
+            t instanceof PipelineException own
+                ? own
+                : PipelineException.inHook(element, "stop()", loop.iteration(), t);
         if (failure == null) {
           failure = stopFailure;
-        } else {
+        } else if (failure != stopFailure) {
           failure.addSuppressed(stopFailure);
         }
       }

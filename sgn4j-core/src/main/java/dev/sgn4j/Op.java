@@ -14,7 +14,7 @@ final class Op {
   final int kind;
   final Element element;
   final Pad pad;
-  final ElementState state;
+  final Stage stage;
   final int seq;
   final boolean fromSource;
   final boolean log;
@@ -25,11 +25,11 @@ final class Op {
   /** For PULL: this sink pad's cursor in {@link #link}. */
   int consumer;
 
-  Op(int kind, Pad pad, ElementState state, int seq, boolean log) {
+  Op(int kind, Pad pad, Stage stage, int seq, boolean log) {
     this.kind = kind;
     this.element = pad.element();
     this.pad = pad;
-    this.state = state;
+    this.stage = stage;
     this.seq = seq;
     this.fromSource = element instanceof SourceElement;
     this.log = log;

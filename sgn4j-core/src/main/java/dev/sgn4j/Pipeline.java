@@ -47,7 +47,8 @@ public final class Pipeline {
   private final Map<String, Element> elements = new LinkedHashMap<>();
   private final Map<String, Pad> pads = new LinkedHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean();
-  private volatile boolean stopRequested;
+  private volatile RunContext current;
+  private boolean handleSignals = true;
 
   /** Creates an empty pipeline. */
   public Pipeline() {}
@@ -210,21 +211,64 @@ public final class Pipeline {
 
   /**
    * Runs the pipeline on the calling thread until every sink is at EOS (see the class comment).
+   * When an element needs a scope (parallel elements need {@code Parallelize}, which owns their
+   * workers), it opens one, runs inside it and closes it, as SGN's {@code run()} does; {@link
+   * #runIn(RunScope...)} runs without opening one.
+   *
+   * <p>While the run is active, the first SIGINT or SIGTERM drains it like {@link #stop()} and a
+   * second one aborts it like {@link #abort()}; the previous handlers are restored afterwards, also
+   * when runs nest. {@link #handleSignals(boolean)} turns this off.
    *
    * @throws IllegalStateException when {@link #check()} fails or the pipeline is already running
    * @throws PipelineException when an element fails; its cause is the element's exception
+   * @throws RunAbortedException when the run was aborted
    */
   public void run() {
+    RunScope.Opener opener = scopeOpener();
+    if (opener == null) {
+      execute(List.of());
+      return;
+    }
+    try (RunScope scope = opener.open(this)) {
+      scope.run();
+    }
+  }
+
+  /**
+   * Runs the pipeline inside scopes that are already open, which elements find through {@link
+   * RunContext#scope(Class)}; it opens none by itself. This is what a scope's own {@code run()}
+   * calls; {@code runIn()} with no scope is SGN's {@code run(auto_parallelize=False)}.
+   *
+   * @param scopes the open scopes
+   * @throws IllegalStateException when {@link #check()} fails or the pipeline is already running
+   * @throws PipelineException when an element fails or the run is aborted
+   */
+  public void runIn(RunScope... scopes) {
+    for (RunScope scope : scopes) {
+      if (Objects.requireNonNull(scope, "scope").pipeline() != this) {
+        throw new IllegalArgumentException(
+            "scope " + scope + " belongs to another pipeline; open one for this pipeline");
+      }
+    }
+    execute(List.of(scopes));
+  }
+
+  private void execute(List<RunScope> scopes) {
     if (!running.compareAndSet(false, true)) {
       throw new IllegalStateException("Pipeline is already running; wait for run() to return");
     }
     try {
       SgnLogging.applyEnvironment();
       Schedule schedule = Schedule.compile(elementList(), LINK_CAPACITY);
-      stopRequested = false;
+      RunContext context = new RunContext(this, scopes);
       long started = System.nanoTime();
-      RunLoop loop = new RunLoop(this, schedule);
-      new Lifecycle(schedule.order, loop).run();
+      RunLoop loop = new RunLoop(context, schedule);
+      current = context;
+      try (SignalTrap.Registration signals = handleSignals ? SignalTrap.register(context) : null) {
+        new Lifecycle(schedule.order, loop, context).run();
+      } finally {
+        current = null;
+      }
       LOG.log(
           Level.INFO,
           "Pipeline run finished: {0} iterations in {1} s",
@@ -235,15 +279,49 @@ public final class Pipeline {
     }
   }
 
+  private RunScope.Opener scopeOpener() {
+    for (Element element : elements.values()) {
+      RunScope.Opener opener = element.runScopeOpener();
+      if (opener != null) {
+        return opener;
+      }
+    }
+    return null;
+  }
+
   /**
    * Asks the running pipeline to drain: from the next frame on, every source's frames carry EOS
    * (and {@code signaledEos()} is true), so the graph finishes the frames in flight and ends. Safe
    * to call from any thread; does nothing when no run is active.
    */
   public void stop() {
-    if (running.get()) {
-      stopRequested = true;
+    RunContext context = current;
+    if (context != null) {
+      context.requestStop();
     }
+  }
+
+  /**
+   * Ends the running pipeline at once: frames in flight are dropped, every element is stopped and
+   * {@link #run()} throws {@link RunAbortedException}. Safe to call from any thread; does nothing
+   * when no run is active.
+   */
+  public void abort() {
+    RunContext context = current;
+    if (context != null) {
+      context.abort("Pipeline.abort() was called");
+    }
+  }
+
+  /**
+   * Chooses whether runs trap SIGINT and SIGTERM (first: drain, second: abort). On by default.
+   *
+   * @param handle false to leave the process's signal handlers alone
+   * @return this pipeline
+   */
+  public Pipeline handleSignals(boolean handle) {
+    this.handleSignals = handle;
+    return this;
   }
 
   /**
@@ -253,10 +331,6 @@ public final class Pipeline {
    */
   public boolean isRunning() {
     return running.get();
-  }
-
-  boolean stopRequested() {
-    return stopRequested;
   }
 
   /**

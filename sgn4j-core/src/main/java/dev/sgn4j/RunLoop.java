@@ -16,42 +16,79 @@ final class RunLoop {
 
   private static final System.Logger LOG = System.getLogger("sgn.pipeline");
 
-  private final Pipeline pipeline;
+  /** The longest the loop parks before looking again; wake-ups normally end the park sooner. */
+  private static final long PARK_NANOS = 100_000_000L;
+
+  private final RunContext context;
   private final Op[] ops;
   private final SinkElement[] sinks;
-  private long iteration;
+  private final boolean asynchronous;
+  private long passes;
 
-  RunLoop(Pipeline pipeline, Schedule schedule) {
-    this.pipeline = pipeline;
+  RunLoop(RunContext context, Schedule schedule) {
+    this.context = context;
     this.ops = schedule.ops;
     this.sinks = schedule.sinks;
+    this.asynchronous = schedule.asynchronous;
   }
 
-  /** The number of passes started so far (SGN's iteration count in lock-step runs). */
+  /** The number of passes over the schedule so far (SGN's iteration count in lock-step runs). */
   long iteration() {
-    return iteration;
+    return passes;
   }
 
   void run() {
-    boolean logIterations = LOG.isLoggable(Level.DEBUG);
+    boolean logPasses = LOG.isLoggable(Level.DEBUG);
     while (!allSinksAtEos()) {
-      iteration++;
-      if (logIterations) {
-        LOG.log(Level.DEBUG, "Executing graph loop {0}:", iteration);
+      passes++;
+      if (logPasses) {
+        LOG.log(Level.DEBUG, "Executing graph loop {0}:", passes);
       }
-      if (!pass()) {
-        throw new IllegalStateException(
-            "no pad could run in iteration " + iteration + "; the schedule is stuck");
+      boolean progressed = pass();
+      context.checkpoint(passes);
+      if (!progressed) {
+        awaitProgress();
       }
     }
+    // A failure reported by another thread just before the last sink reached EOS still counts.
+    context.checkpoint(passes);
+  }
+
+  /**
+   * Nothing could run: wait until another thread makes an element ready. The loop announces that it
+   * waits, then looks once more before parking, so a wake-up between the failed pass and the park
+   * is never lost.
+   */
+  private void awaitProgress() {
+    if (!asynchronous) {
+      throw new IllegalStateException(
+          "no pad could run in iteration " + passes + "; the schedule is stuck");
+    }
+    context.beginWaiting();
+    boolean progressed;
+    try {
+      progressed = pass();
+    } catch (RuntimeException | Error e) {
+      context.endWaiting();
+      throw e;
+    }
+    if (progressed) {
+      context.endWaiting();
+    } else {
+      context.park(PARK_NANOS);
+    }
+    context.checkpoint(passes);
   }
 
   /** Runs every pad call that is ready; returns whether any ran. */
   private boolean pass() {
     boolean progressed = false;
     for (Op op : ops) {
-      ElementState state = op.state;
-      if (state.pc != op.seq) {
+      Stage stage = op.stage;
+      if (stage.pc != op.seq) {
+        continue;
+      }
+      if (stage.pc == 0 && stage.gated && !ready(op)) {
         continue;
       }
       switch (op.kind) {
@@ -69,10 +106,26 @@ final class RunLoop {
           op.link.put(produce(op));
         }
       }
-      state.advance();
+      stage.advance();
       progressed = true;
     }
     return progressed;
+  }
+
+  private boolean ready(Op op) {
+    try {
+      return op.stage.ready();
+    } catch (PipelineException e) {
+      // Readiness is framework code (e.g. a parallel element): its exceptions already name the
+      // element, such as a WorkerException.
+      throw e;
+    } catch (Throwable t) {
+      throw failure(op, t);
+    }
+  }
+
+  private static long iterationOf(Op op) {
+    return op.stage.iterations + 1;
   }
 
   private void pull(Op op, Frame frame) {
@@ -89,7 +142,7 @@ final class RunLoop {
                 .formatted(pad.fullName(), previous, spec),
             op.element.name(),
             pad.fullName(),
-            iteration,
+            iterationOf(op),
             null);
       }
     }
@@ -122,13 +175,13 @@ final class RunLoop {
     if (frame == null) {
       throw new PipelineException(
           "source pad '%s' of element '%s' returned null from newFrame in iteration %d; return a Frame (Frame.gap() when there is no data)"
-              .formatted(pad.fullName(), op.element.name(), iteration),
+              .formatted(pad.fullName(), op.element.name(), iterationOf(op)),
           op.element.name(),
           pad.fullName(),
-          iteration,
+          iterationOf(op),
           null);
     }
-    if (op.fromSource && !frame.isEos() && pipeline.stopRequested()) {
+    if (op.fromSource && !frame.isEos() && context.stopRequested()) {
       frame = frame.withEos(true);
     }
     if (op.log) {
@@ -141,7 +194,7 @@ final class RunLoop {
     if (t instanceof VirtualMachineError error) {
       throw error;
     }
-    return PipelineException.atPad(op.pad, iteration, t);
+    return PipelineException.atPad(op.pad, iterationOf(op), t);
   }
 
   private boolean allSinksAtEos() {

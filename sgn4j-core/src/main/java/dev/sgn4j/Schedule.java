@@ -25,10 +25,14 @@ final class Schedule {
   /** Elements in dependency order (a producer before its consumers). */
   final List<Element> order;
 
-  private Schedule(Op[] ops, SinkElement[] sinks, List<Element> order) {
+  /** Whether some element is asynchronous, so the loop may have to park and wait for it. */
+  final boolean asynchronous;
+
+  private Schedule(Op[] ops, SinkElement[] sinks, List<Element> order, boolean asynchronous) {
     this.ops = ops;
     this.sinks = sinks;
     this.order = order;
+    this.asynchronous = asynchronous;
   }
 
   /** Checks the graph (see {@link Pipeline#check()}) and returns its pads in schedule order. */
@@ -85,26 +89,32 @@ final class Schedule {
 
   static Schedule compile(List<Element> elements, int linkCapacity) {
     List<Pad> sorted = sortedPads(elements);
-    Map<Element, ElementState> states = new IdentityHashMap<>();
+    Map<Element, Stage[]> stages = new IdentityHashMap<>();
     Map<SourcePad, Link> links = new IdentityHashMap<>();
     List<Element> order = new ArrayList<>();
+    boolean asynchronous = false;
     Op[] ops = new Op[sorted.size()];
     for (int i = 0; i < ops.length; i++) {
       Pad pad = sorted.get(i);
       Element element = pad.element();
-      ElementState state = states.computeIfAbsent(element, ElementState::new);
+      Stage[] own = stages.computeIfAbsent(element, Schedule::stagesOf);
+      asynchronous |= own[0].gated;
       boolean log = element.logger().isLoggable(System.Logger.Level.DEBUG);
       Op op;
       if (pad instanceof SinkPad sink) {
-        op = new Op(Op.PULL, pad, state, state.steps++, log);
+        Stage stage = own[0];
+        stage.pulls = true;
+        op = new Op(Op.PULL, pad, stage, stage.steps++, log);
         SourcePad source = sink.upstreamOrNull();
         op.link = links.computeIfAbsent(source, s -> new Link(linkCapacity, s.downstream().size()));
         op.consumer = source.downstream().indexOf(sink);
       } else if (pad instanceof SourcePad source) {
-        op = new Op(Op.PRODUCE, pad, state, state.steps++, log);
+        Stage stage = own[own.length - 1];
+        op = new Op(Op.PRODUCE, pad, stage, stage.steps++, log);
         op.link = links.computeIfAbsent(source, s -> new Link(linkCapacity, s.downstream().size()));
       } else {
-        op = new Op(Op.INTERNAL, pad, state, state.steps++, log);
+        Stage stage = own[0];
+        op = new Op(Op.INTERNAL, pad, stage, stage.steps++, log);
         order.add(element);
       }
       ops[i] = op;
@@ -114,7 +124,19 @@ final class Schedule {
             .filter(SinkElement.class::isInstance)
             .map(SinkElement.class::cast)
             .toArray(SinkElement[]::new);
-    return new Schedule(ops, sinks, List.copyOf(order));
+    return new Schedule(ops, sinks, List.copyOf(order), asynchronous);
+  }
+
+  /**
+   * One stage for most elements; two for an asynchronous transform, whose outputs (its source pads)
+   * advance separately from its inputs (its sink pads and internal pad).
+   */
+  private static Stage[] stagesOf(Element element) {
+    boolean gated = element.asynchronous();
+    if (gated && element instanceof TransformElement) {
+      return new Stage[] {new Stage(element, true), new Stage(element, true)};
+    }
+    return new Stage[] {new Stage(element, gated)};
   }
 
   private static void edge(

@@ -71,8 +71,8 @@ public abstract non-sealed class SourceElement extends Element {
    * @return true once the run should drain
    */
   protected final boolean signaledEos() {
-    Pipeline pipeline = owner;
-    return pipeline != null && pipeline.stopRequested();
+    RunContext current = context;
+    return current != null && current.stopRequested();
   }
 
   @Override

@@ -21,8 +21,12 @@ public final class SourcePad extends Pad {
     this.index = index;
   }
 
-  /** Position among the element's pads of this kind. */
-  int index() {
+  /**
+   * The position of this pad among its element's pads of this kind, from 0, in declaration order.
+   *
+   * @return the index
+   */
+  public int index() {
     return index;
   }
 

@@ -1,6 +1,8 @@
 package dev.sgn4j.bench;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One end-to-end benchmark of {@link Harness}: builds a pipeline of a given shape, runs it over a
@@ -31,12 +33,26 @@ interface BenchCase {
   Result run(long frames);
 
   /**
+   * Lines the harness prints after the measured run, just before its report line, about all the
+   * runs of this invocation (warm-up runs first, the measured run last). None by default; a case
+   * that measures more than the run time (see {@link Result#extraNanos()}) summarizes it here.
+   *
+   * @param runs the results of every run, in order
+   * @return the lines, without line separators
+   */
+  default List<String> summary(List<Result> runs) {
+    return List.of();
+  }
+
+  /**
    * A measured run.
    *
    * @param frames the number of data frames that went through the pipeline
    * @param nanos the wall-clock time of the run in nanoseconds
+   * @param extraNanos other durations the case measured in the run, in nanoseconds, by name (e.g.
+   *     {@code close}); empty for most cases
    */
-  record Result(long frames, long nanos) {
+  record Result(long frames, long nanos, Map<String, Long> extraNanos) {
 
     /** Checks that the run moved at least one frame and took non-negative time. */
     public Result {
@@ -46,6 +62,17 @@ interface BenchCase {
       if (nanos < 0) {
         throw new IllegalArgumentException("nanos >= 0 required but it was " + nanos);
       }
+      extraNanos = Map.copyOf(extraNanos);
+    }
+
+    /**
+     * A run that measured nothing but its time.
+     *
+     * @param frames the number of data frames that went through the pipeline
+     * @param nanos the wall-clock time of the run in nanoseconds
+     */
+    Result(long frames, long nanos) {
+      this(frames, nanos, Map.of());
     }
 
     /**

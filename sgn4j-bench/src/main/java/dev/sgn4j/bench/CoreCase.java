@@ -1,8 +1,9 @@
 package dev.sgn4j.bench;
 
 /**
- * The {@code core} cases: one {@link CorePipeline} run on the calling thread, source to doubling
- * transform to sink, timed around {@link dev.sgn4j.Pipeline#run()} only.
+ * The {@code core}, {@code thread} and {@code pool} cases: one {@link CorePipeline}, source to
+ * doubling transform to sink, timed around {@link dev.sgn4j.Pipeline#run()} only. The run loop runs
+ * on the calling thread; in {@code thread} and {@code pool} the doubling runs in worker threads.
  */
 final class CoreCase implements BenchCase {
 

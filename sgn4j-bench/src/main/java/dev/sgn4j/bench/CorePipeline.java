@@ -3,12 +3,13 @@ package dev.sgn4j.bench;
 import dev.sgn4j.CallableTransform;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.TransformElement;
+import dev.sgn4j.parallel.ParallelTransformElement;
 import java.util.List;
 
 /**
- * The pipeline of the {@code core} cases: a {@link CountingSource} sending {@code 1..frames}, a
- * transform doubling each value, and a {@link SumSink}. It can be run many times; every run sends
- * the same frames, and {@link #check()} verifies the last one.
+ * The pipeline of the {@code core}, {@code thread} and {@code pool} cases: a {@link CountingSource}
+ * sending {@code 1..frames}, a transform doubling each value, and a {@link SumSink}. It can be run
+ * many times; every run sends the same frames, and {@link #check()} verifies the last one.
  */
 final class CorePipeline {
 
@@ -17,7 +18,11 @@ final class CorePipeline {
     /** A plain {@link TransformElement} subclass, {@link Doubler}. */
     SUBCLASS,
     /** The built-in {@link CallableTransform} with a lambda. */
-    CALLABLE
+    CALLABLE,
+    /** A {@link ParallelTransformElement} mapping each frame in one worker thread. */
+    THREAD,
+    /** A {@link ParallelTransformElement} mapping each frame in a pool of two worker threads. */
+    POOL
   }
 
   private final long frames;
@@ -45,13 +50,29 @@ final class CorePipeline {
           case CALLABLE ->
               CallableTransform.fromCallable(
                   "double", inputs -> 2 * (Long) inputs.get(0).data(), "out", List.of("in"));
+          case THREAD -> parallelDoubler(1);
+          case POOL -> parallelDoubler(2);
         };
     SumSink sink = new SumSink("sink");
     Pipeline pipeline = new Pipeline().connect(source, transform).connect(transform, sink);
     return new CorePipeline(frames, pipeline, sink);
   }
 
-  /** Runs the pipeline to EOS on the calling thread. */
+  /**
+   * A parallel transform doubling the {@code Long} data of each frame in {@code workers} worker
+   * threads, pads {@code in} and {@code out}; gaps pass through unchanged.
+   *
+   * @param workers the pool size, at least 1
+   * @return the element
+   */
+  static ParallelTransformElement parallelDoubler(int workers) {
+    return ParallelTransformElement.builder("double")
+        .workers(workers)
+        .map(frame -> frame.withData(2 * (Long) frame.data()))
+        .build();
+  }
+
+  /** Runs the pipeline to EOS (the calling thread runs the loop; workers, if any, their own). */
   void run() {
     pipeline.run();
   }

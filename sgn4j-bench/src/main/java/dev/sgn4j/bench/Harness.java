@@ -1,8 +1,10 @@
 package dev.sgn4j.bench;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,8 +20,22 @@ import java.util.Map;
  * 20746887 frames/s}. Every run builds a fresh pipeline and checks its output; only {@code
  * Pipeline.run()} is timed.
  *
- * <p>Cases: {@code core} (source, a {@code TransformElement} subclass doubling each value, sink)
- * and {@code core_callable} (the same with the built-in {@code CallableTransform}).
+ * <p>A case may print lines of its own just before the last line, summing up all the runs (see
+ * {@link BenchCase#summary}).
+ *
+ * <p>Cases:
+ *
+ * <ul>
+ *   <li>{@code core}: source, a {@code TransformElement} subclass doubling each value, sink, all on
+ *       the run thread;
+ *   <li>{@code core_callable}: the same with the built-in {@code CallableTransform};
+ *   <li>{@code thread}: the same with a {@code ParallelTransformElement} doubling in one worker
+ *       thread;
+ *   <li>{@code pool}: the same with a pool of two worker threads;
+ *   <li>{@code close}: source, two parallel transforms, parallel sink; it also prints {@code close:
+ *       ... after the last frame}, how long {@code run()} took to return after the sink's worker
+ *       saw EOS (see {@link CloseCase}).
+ * </ul>
  *
  * <p>Exit status: 0 on success, 1 when a run fails or its output is wrong, 2 for a bad command line
  * (unknown case, or FRAMES not a positive integer).
@@ -36,7 +52,10 @@ public final class Harness {
   static final Map<String, BenchCase> CASES =
       register(
           new CoreCase("core", CorePipeline.Doubling.SUBCLASS),
-          new CoreCase("core_callable", CorePipeline.Doubling.CALLABLE));
+          new CoreCase("core_callable", CorePipeline.Doubling.CALLABLE),
+          new CoreCase("thread", CorePipeline.Doubling.THREAD),
+          new CoreCase("pool", CorePipeline.Doubling.POOL),
+          new CloseCase("close"));
 
   private Harness() {}
 
@@ -105,11 +124,16 @@ public final class Harness {
     }
     try {
       long warmupFrames = Math.min(frames, WARMUP_FRAMES);
+      List<BenchCase.Result> runs = new ArrayList<>();
       for (int i = 1; i <= WARMUP_RUNS; i++) {
         BenchCase.Result warmup = benchCase.run(warmupFrames);
+        runs.add(warmup);
         out.println("warmup %d/%d: %s".formatted(i, WARMUP_RUNS, warmup.format(benchCase.name())));
       }
-      out.println(benchCase.run(frames).format(benchCase.name()));
+      BenchCase.Result measured = benchCase.run(frames);
+      runs.add(measured);
+      benchCase.summary(List.copyOf(runs)).forEach(out::println);
+      out.println(measured.format(benchCase.name()));
       return 0;
     } catch (RuntimeException e) {
       err.println("case %s with %d frames failed: %s".formatted(benchCase.name(), frames, e));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HarnessTest {
@@ -30,12 +31,22 @@ class HarnessTest {
     return out.toString(StandardCharsets.UTF_8).lines().toList();
   }
 
+  /** Worker threads of parallel elements still alive: none may outlive a run. */
+  private static List<String> workerThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .map(Thread::getName)
+        .filter(name -> name.startsWith("sgn-worker-"))
+        .sorted()
+        .toList();
+  }
+
   private String errText() {
     return err.toString(StandardCharsets.UTF_8);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"core", "core_callable"})
+  @ValueSource(strings = {"core", "core_callable", "thread", "pool"})
   void coreCasesWarmUpThreeTimesThenPrintTheMeasuredRunAsTheLastLine(String name) {
     int status = harness(Harness.CASES, name, "2000");
 
@@ -49,6 +60,56 @@ class HarnessTest {
               "warmup " + (i + 1) + "/3: " + name + " 2000 frames \\d+\\.\\d{3} s \\d+ frames/s");
     }
     assertThat(lines.get(3)).matches(name + " 2000 frames \\d+\\.\\d{3} s \\d+ frames/s");
+    assertThat(workerThreads()).isEmpty();
+  }
+
+  @Test
+  void closeCasePrintsTheCloseTimeOverAllRunsJustBeforeTheReportLine() {
+    int status = harness(Harness.CASES, "close", "500");
+
+    assertThat(status).isZero();
+    assertThat(errText()).isEmpty();
+    List<String> lines = outLines();
+    assertThat(lines).hasSize(5);
+    for (int i = 0; i < 3; i++) {
+      assertThat(lines.get(i))
+          .matches("warmup " + (i + 1) + "/3: close 500 frames \\d+\\.\\d{3} s \\d+ frames/s");
+    }
+    assertThat(lines.get(3))
+        .matches(
+            "close: \\d+\\.\\d{3} ms mean, \\d+\\.\\d{3} ms max after the last frame \\(4 runs\\)");
+    assertThat(lines.get(4)).matches("close 500 frames \\d+\\.\\d{3} s \\d+ frames/s");
+    assertThat(workerThreads()).isEmpty();
+  }
+
+  @Test
+  void closeSummaryIsTheMeanAndMaxOfTheCloseTimesOfEveryRun() {
+    var close = new CloseCase("close");
+    List<BenchCase.Result> runs =
+        List.of(
+            new BenchCase.Result(10, 5, Map.of(CloseCase.CLOSE, 1_000_000L)),
+            new BenchCase.Result(10, 5, Map.of(CloseCase.CLOSE, 3_500_000L)),
+            new BenchCase.Result(10, 5, Map.of(CloseCase.CLOSE, 500_000L)),
+            new BenchCase.Result(20, 9, Map.of(CloseCase.CLOSE, 3_000_000L)));
+
+    assertThat(close.summary(runs))
+        .containsExactly("close: 2.000 ms mean, 3.500 ms max after the last frame (4 runs)");
+  }
+
+  @Test
+  void closeCaseRunsCheckTheSinkTotalsAndRecordAPositiveCloseTime() {
+    BenchCase.Result result = new CloseCase("close").run(1000);
+
+    assertThat(result.frames()).isEqualTo(1000);
+    assertThat(result.extraNanos()).containsOnlyKeys(CloseCase.CLOSE);
+    assertThat(result.extraNanos().get(CloseCase.CLOSE)).isPositive().isLessThan(result.nanos());
+    assertThat(workerThreads()).isEmpty();
+  }
+
+  @Test
+  void casesWithoutExtraMeasurementsPrintNoSummary() {
+    assertThat(Harness.CASES.get("core").summary(List.of(new BenchCase.Result(1, 1)))).isEmpty();
+    assertThat(new BenchCase.Result(1, 1).extraNanos()).isEmpty();
   }
 
   @Test
@@ -67,7 +128,8 @@ class HarnessTest {
 
     assertThat(status).isEqualTo(2);
     assertThat(out.size()).isZero();
-    assertThat(errText()).isEqualTo("unknown case 'nope'; known cases: core, core_callable\n");
+    assertThat(errText())
+        .isEqualTo("unknown case 'nope'; known cases: core, core_callable, thread, pool, close\n");
   }
 
   @Test
@@ -76,7 +138,8 @@ class HarnessTest {
 
     assertThat(status).isEqualTo(2);
     assertThat(errText())
-        .isEqualTo("usage: Harness CASE FRAMES; known cases: core, core_callable\n");
+        .isEqualTo(
+            "usage: Harness CASE FRAMES; known cases: core, core_callable, thread, pool, close\n");
   }
 
   @ParameterizedTest
@@ -118,9 +181,10 @@ class HarnessTest {
                 + " data frames\n");
   }
 
-  @Test
-  void checkOfAPipelineThatDidNotRunNamesExpectedAndActualTotals() {
-    CorePipeline pipeline = CorePipeline.build(3, CorePipeline.Doubling.SUBCLASS);
+  @ParameterizedTest
+  @EnumSource(CorePipeline.Doubling.class)
+  void checkOfAPipelineThatDidNotRunNamesExpectedAndActualTotals(CorePipeline.Doubling doubling) {
+    CorePipeline pipeline = CorePipeline.build(3, doubling);
 
     assertThatThrownBy(pipeline::check)
         .isInstanceOf(IllegalStateException.class)
@@ -137,6 +201,7 @@ class HarnessTest {
         assertThat(pipeline.sum()).isEqualTo(1000L * 1001);
       }
     }
+    assertThat(workerThreads()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,194 @@
+package dev.sgn4j;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The state of one active run, shared by the run loop, the elements and the threads that work for
+ * them. Elements reach it through {@link Element#runContext()} between {@code start()} and {@code
+ * stop()}.
+ *
+ * <p>It is how other threads talk to the run loop, which parks when no pad can make progress:
+ * {@link #wakeUp()} after making something ready (a worker produced a frame or freed room in a
+ * queue), {@link #fail(PipelineException)} to fail the run from any thread, {@link #requestStop()}
+ * to drain and {@link #abort(String)} to end now.
+ *
+ * <pre>{@code
+ * // on a worker thread, after putting a result where readyToProduce() will see it:
+ * context.wakeUp();
+ * }</pre>
+ *
+ * <p>All methods are thread-safe.
+ */
+public final class RunContext {
+
+  private final Pipeline pipeline;
+  private final List<RunScope> scopes;
+  private final Thread runThread;
+  private final AtomicReference<PipelineException> failure = new AtomicReference<>();
+  private volatile boolean stopRequested;
+  private volatile String abortReason;
+  private volatile boolean waiting;
+  private volatile boolean failed;
+  private final java.util.concurrent.atomic.AtomicInteger signals =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  RunContext(Pipeline pipeline, List<RunScope> scopes) {
+    this.pipeline = pipeline;
+    this.scopes = List.copyOf(scopes);
+    this.runThread = Thread.currentThread();
+  }
+
+  /**
+   * The running pipeline.
+   *
+   * @return the pipeline
+   */
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  /**
+   * The scope of this type the run happens inside of.
+   *
+   * @param type the scope class, e.g. {@code Parallelize.class}
+   * @param <T> the scope type
+   * @return the scope, empty when the run was not opened in one
+   */
+  public <T extends RunScope> Optional<T> scope(Class<T> type) {
+    for (RunScope scope : scopes) {
+      if (type.isInstance(scope)) {
+        return Optional.of(type.cast(scope));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the run should drain: sources send EOS from now on.
+   *
+   * @return true after {@link #requestStop()} or a first signal
+   */
+  public boolean stopRequested() {
+    return stopRequested;
+  }
+
+  /** Asks the run to drain: every source's frames carry EOS from the next one on. */
+  public void requestStop() {
+    stopRequested = true;
+    wakeUp();
+  }
+
+  /**
+   * Ends the run at once: it throws {@link RunAbortedException} after stopping every element.
+   *
+   * @param reason why, for the exception message
+   */
+  public void abort(String reason) {
+    if (abortReason == null) {
+      abortReason = Objects.requireNonNull(reason, "reason");
+    }
+    stopRequested = true;
+    wakeUp();
+  }
+
+  /**
+   * Whether {@link #abort(String)} was called.
+   *
+   * @return true once aborted
+   */
+  public boolean abortRequested() {
+    return abortReason != null;
+  }
+
+  /**
+   * Fails the run from any thread: the run loop throws {@code failure} at its next step. The first
+   * failure wins; later ones are added to it as suppressed exceptions.
+   *
+   * @param failure the exception the run should end with
+   */
+  public void fail(PipelineException failure) {
+    Objects.requireNonNull(failure, "failure");
+    if (!this.failure.compareAndSet(null, failure) && this.failure.get() != failure) {
+      this.failure.get().addSuppressed(failure);
+    }
+    wakeUp();
+  }
+
+  /**
+   * Wakes the run loop if it is parked waiting for an asynchronous element to become ready. Cheap
+   * when it is not parked; call it after every change another thread makes to such readiness.
+   */
+  public void wakeUp() {
+    if (waiting) {
+      LockSupport.unpark(runThread);
+    }
+  }
+
+  /**
+   * A signal arrived while this run is active: the first drains it, any later one aborts it.
+   *
+   * @param name the signal, e.g. {@code SIGINT}
+   */
+  void signal(String name) {
+    if (signals.incrementAndGet() == 1) {
+      System.getLogger("sgn.pipeline")
+          .log(
+              System.Logger.Level.WARNING,
+              "{0} received: sources send EOS and the pipeline drains; send it again to abort",
+              name);
+      requestStop();
+    } else {
+      abort("second signal (" + name + ")");
+    }
+  }
+
+  /**
+   * Whether the run is ending because of a failure or an abort, rather than because every sink is
+   * at EOS: {@code stop()} hooks read it to stop workers at once instead of letting them finish.
+   *
+   * @return true when the run failed or was aborted
+   */
+  public boolean failed() {
+    return failed || failure.get() != null || abortReason != null;
+  }
+
+  void markFailed() {
+    failed = true;
+  }
+
+  /** Throws the pending failure or abort, if any. Called by the run loop. */
+  void checkpoint(long iteration) {
+    PipelineException pending = failure.get();
+    if (pending != null) {
+      throw pending;
+    }
+    String reason = abortReason;
+    if (reason != null) {
+      throw new RunAbortedException(reason, iteration);
+    }
+  }
+
+  /** Marks the run loop as about to park; wake-ups from now on unpark it. */
+  void beginWaiting() {
+    waiting = true;
+  }
+
+  /** Parks the run loop until {@link #wakeUp()} or the deadline, then clears the mark. */
+  void park(long nanos) {
+    try {
+      if (failure.get() == null && abortReason == null) {
+        LockSupport.parkNanos(this, nanos);
+      }
+    } finally {
+      waiting = false;
+    }
+  }
+
+  void endWaiting() {
+    waiting = false;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.sgn4j.parallel;
+
+import dev.sgn4j.EosPolicy;
+import dev.sgn4j.Frame;
+import dev.sgn4j.SinkPad;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run-loop side of a parallel element's inputs: each iteration's frames become one item on the
+ * input queue of worker {@code k % n}, the end-of-stream item included; after it the inputs are
+ * closed and later frames are dropped. Used on the run thread only.
+ */
+final class InputHalf {
+
+  private final List<SinkPad> pads;
+  private final Frame[] pending;
+  private EosPolicy policy = EosPolicy.ANY;
+  private Workers workers;
+  private long sent;
+  private boolean ended;
+
+  InputHalf(List<SinkPad> pads) {
+    this.pads = pads;
+    this.pending = new Frame[pads.size()];
+  }
+
+  void reset(Workers running, EosPolicy eosPolicy) {
+    this.workers = running;
+    this.policy = eosPolicy;
+    this.sent = 0;
+    this.ended = false;
+  }
+
+  /** Whether this iteration's frames can be taken: the next worker's queue has room. */
+  boolean ready() {
+    if (ended) {
+      return true;
+    }
+    WorkerQueue<Object> queue = workers.input(index(sent));
+    return queue.isClosed() || queue.size() < queue.capacity();
+  }
+
+  void pull(SinkPad pad, Frame frame) {
+    pending[pad.index()] = frame;
+  }
+
+  /** Hands the iteration's frames to the worker; returns true on the end-of-stream item. */
+  boolean send() {
+    if (ended) {
+      return false;
+    }
+    WorkerQueue<Object> queue = workers.input(index(sent));
+    if (queue.isClosed()) {
+      // The workers were shut down by hand: what follows is dropped, as after EOS.
+      ended = true;
+      return true;
+    }
+    Object item = pending.length == 1 ? pending[0] : framesByPad();
+    if (!queue.offer(item)) {
+      throw new IllegalStateException("worker input queue is full although it had room");
+    }
+    sent++;
+    if (endOfStream()) {
+      ended = true;
+      workers.endInput();
+    }
+    return ended;
+  }
+
+  boolean ended() {
+    return ended;
+  }
+
+  long sent() {
+    return sent;
+  }
+
+  private int index(long iteration) {
+    return (int) (iteration % workers.count());
+  }
+
+  private boolean endOfStream() {
+    boolean any = false;
+    boolean all = true;
+    for (Frame frame : pending) {
+      any |= frame.isEos();
+      all &= frame.isEos();
+    }
+    return policy == EosPolicy.ALL ? all : any;
+  }
+
+  private Map<String, Frame> framesByPad() {
+    Map<String, Frame> frames = new LinkedHashMap<>();
+    for (SinkPad pad : pads) {
+      frames.put(pad.shortName(), pending[pad.index()]);
+    }
+    return Collections.unmodifiableMap(frames);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.sgn4j.parallel;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The settings every parallel element shares: worker mode, queue capacity, join timeout, worker
+ * parameters and, for the seed's style, the {@link WorkerLogic} class. Each element kind's builder
+ * adds its pads and its kind of function.
+ *
+ * <pre>{@code
+ * ParallelTransformElement.builder("square")
+ *     .mode(WorkerMode.VIRTUAL_THREAD)
+ *     .queueCapacity(64)
+ *     .joinTimeout(Duration.ofSeconds(2))
+ *     .map(frame -> frame.withData((int) frame.data() * (int) frame.data()))
+ *     .build();
+ * }</pre>
+ *
+ * @param <B> the concrete builder type
+ */
+public abstract class ParallelBuilder<B extends ParallelBuilder<B>> {
+
+  final String name;
+  ParallelOptions.Work work;
+  int workers = 1;
+  int queueCapacity = ParallelOptions.DEFAULT_QUEUE_CAPACITY;
+  WorkerMode mode;
+  Duration joinTimeout;
+  final Map<String, Object> parameters = new LinkedHashMap<>();
+
+  ParallelBuilder(String name) {
+    this.name = name;
+  }
+
+  @SuppressWarnings("unchecked")
+  final B self() {
+    return (B) this;
+  }
+
+  /**
+   * Runs the work as a {@link WorkerLogic} of this class, one instance per worker, created with its
+   * public no-argument constructor (the seed's style, and the one process mode supports).
+   *
+   * @param type the worker class
+   * @return this builder
+   */
+  public final B worker(Class<? extends WorkerLogic> type) {
+    this.work = new ParallelOptions.LogicWork(Objects.requireNonNull(type, "worker class"));
+    return self();
+  }
+
+  /**
+   * Sets this element's worker mode, overriding the scope's and the JVM default.
+   *
+   * @param mode the mode
+   * @return this builder
+   */
+  public final B mode(WorkerMode mode) {
+    this.mode = Objects.requireNonNull(mode, "mode");
+    return self();
+  }
+
+  /**
+   * Sets the capacity of each worker's input and output queue (default 256): how far the pipeline
+   * may run ahead of the worker, and the backpressure point.
+   *
+   * @param capacity at least 1
+   * @return this builder
+   */
+  public final B queueCapacity(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("queue capacity must be at least 1, got " + capacity);
+    }
+    this.queueCapacity = capacity;
+    return self();
+  }
+
+  /**
+   * Sets how long stopping waits for this element's workers to end before failing (default: {@link
+   * Parallelize#defaultJoinTimeout()}).
+   *
+   * @param timeout positive
+   * @return this builder
+   */
+  public final B joinTimeout(Duration timeout) {
+    this.joinTimeout = ParallelOptions.positive("join timeout", timeout);
+    return self();
+  }
+
+  /**
+   * Adds a worker parameter, copied to the workers when the run starts ({@link
+   * WorkerContext#parameter(String)}); {@link WorkerParameter} fields add more.
+   *
+   * @param name the parameter name
+   * @param value the value
+   * @return this builder
+   */
+  public final B parameter(String name, Object value) {
+    parameters.put(Objects.requireNonNull(name, "parameter name"), value);
+    return self();
+  }
+
+  final void setWorkers(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, got " + count);
+    }
+    this.workers = count;
+  }
+}

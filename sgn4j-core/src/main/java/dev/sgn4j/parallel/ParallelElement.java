@@ -1,0 +1,4 @@
+package dev.sgn4j.parallel;
+
+/** Marks the three parallel element kinds, for {@link Parallelize#needsParallelization}. */
+interface ParallelElement {}

@@ -1,0 +1,80 @@
+package dev.sgn4j.parallel;
+
+import dev.sgn4j.Frame;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The settled configuration of a parallel element, made by its builder. */
+final class ParallelOptions {
+
+  /** What the workers run. */
+  sealed interface Work {}
+
+  /** The seed's style: a {@link WorkerLogic} class called in a loop. */
+  record LogicWork(Class<? extends WorkerLogic> type) implements Work {}
+
+  /** One output frame per input frame. */
+  record MapWork(Function<Frame, Frame> function) implements Work {}
+
+  /** Zero or more output frames per input frame. */
+  record FlatMapWork(Function<Frame, List<Frame>> function) implements Work {}
+
+  /** A sink's function of each pad's frame. */
+  record ConsumeWork(BiConsumer<String, Frame> consumer) implements Work {}
+
+  /** A source's supplier of frames, called until it returns EOS. */
+  record GenerateWork(Supplier<Frame> supplier) implements Work {}
+
+  static final int DEFAULT_QUEUE_CAPACITY = 256;
+
+  final String name;
+  final List<String> sinkPads;
+  final List<String> sourcePads;
+  final Work work;
+  final int workers;
+  final int queueCapacity;
+  final WorkerMode mode;
+  final Duration joinTimeout;
+  final Map<String, Object> parameters;
+
+  ParallelOptions(ParallelBuilder<?> builder, List<String> sinkPads, List<String> sourcePads) {
+    this.name = builder.name;
+    this.sinkPads = List.copyOf(sinkPads);
+    this.sourcePads = List.copyOf(sourcePads);
+    this.work = builder.work;
+    this.workers = builder.workers;
+    this.queueCapacity = builder.queueCapacity;
+    this.mode = builder.mode;
+    this.joinTimeout = builder.joinTimeout;
+    this.parameters = new LinkedHashMap<>(builder.parameters);
+    if (work == null) {
+      throw new IllegalArgumentException(
+          "parallel element '%s' has no work: give it a worker class or a function"
+              .formatted(name));
+    }
+    if (workers > 1 && work instanceof LogicWork) {
+      throw new IllegalArgumentException(
+          ("parallel element '%s' asks for %d workers with a WorkerLogic class; worker pools need a"
+                  + " function (map or flatMap), whose outputs the element can put back in order")
+              .formatted(name, workers));
+    }
+  }
+
+  static Duration positive(String what, Duration value) {
+    Objects.requireNonNull(value, what);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(what + " must be positive, got " + value);
+    }
+    return value;
+  }
+
+  boolean oneToOne() {
+    return !(work instanceof FlatMapWork);
+  }
+}

@@ -1,0 +1,186 @@
+package dev.sgn4j.parallel;
+
+import dev.sgn4j.Frame;
+import dev.sgn4j.RunScope;
+import dev.sgn4j.SinkElement;
+import dev.sgn4j.SinkPad;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * A sink whose work runs in a worker (SGN's {@code ParallelizeSinkElement}): frames go to the
+ * worker through a bounded queue, so slow output (disk, network, a database) does not stall the
+ * pipeline. The sink is at EOS once its end-of-stream item was handed over and the worker has
+ * consumed everything and ended, so the run never ends before the last frame was written.
+ *
+ * <pre>{@code
+ * var log = ParallelSinkElement.builder("log")
+ *     .consume((pad, frame) -> System.out.println(frame.isEos()
+ *         ? "Sink received EOS on " + pad
+ *         : "Sink received on " + pad + ": " + frame.data()))
+ *     .build();
+ * }</pre>
+ *
+ * <p>The consumer gets every frame with its pad's short name, EOS and gap frames included, in
+ * iteration order (pads in pad order). A {@link WorkerLogic} worker takes the items ({@code Frame},
+ * or {@code Map<String, Frame>} for several pads) from its input queue itself. Default pad: {@code
+ * in}; {@link #setEosPolicy} decides which pad's EOS ends the input.
+ */
+public class ParallelSinkElement extends SinkElement implements ParallelElement {
+
+  private final ParallelRuntime runtime;
+  private final InputHalf input;
+
+  /**
+   * Builds the element from a builder (for subclasses; others call {@link Builder#build()}).
+   *
+   * @param builder the settings
+   */
+  protected ParallelSinkElement(Builder builder) {
+    super(builder.name, builder.sinkPads);
+    ParallelOptions options = new ParallelOptions(builder, builder.sinkPads, List.of());
+    this.runtime = new ParallelRuntime(this, options);
+    this.input = new InputHalf(sinkPads());
+  }
+
+  /**
+   * Starts a builder with the default pad {@code in}.
+   *
+   * @param name the element name
+   * @return the builder
+   */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /**
+   * The exception the worker threw in the current or last run, the same object on every call.
+   *
+   * @return the exception, or null
+   */
+  public Throwable workerException() {
+    Workers workers = runtime.workers();
+    return workers == null ? null : workers.workerError();
+  }
+
+  /**
+   * The worker mode of the current or last run.
+   *
+   * @return the mode, empty before the first run
+   */
+  public Optional<WorkerMode> mode() {
+    return Optional.ofNullable(runtime.mode());
+  }
+
+  /**
+   * How many iterations were handed to the worker in the current or last run.
+   *
+   * @return the count
+   */
+  public long framesIn() {
+    return input.sent();
+  }
+
+  /**
+   * True once the end of stream was handed to the worker and the worker ended.
+   *
+   * @return whether the sink is done
+   */
+  @Override
+  public final boolean atEos() {
+    Workers workers = runtime.workers();
+    return input.ended() && workers != null && workers.allTerminated();
+  }
+
+  @Override
+  protected final boolean asynchronous() {
+    return true;
+  }
+
+  @Override
+  protected final boolean readyToPull() {
+    return input.ready();
+  }
+
+  @Override
+  protected final void pull(SinkPad pad, Frame frame) {
+    if (frame.isEos()) {
+      markEos(pad);
+    }
+    input.pull(pad, frame);
+  }
+
+  @Override
+  protected final void internal() {
+    input.send();
+  }
+
+  @Override
+  protected final void start() {
+    input.reset(runtime.start(runContext()), eosPolicy());
+  }
+
+  @Override
+  protected final void stop() {
+    runtime.stop(input.ended());
+  }
+
+  @Override
+  protected final RunScope.Opener runScopeOpener() {
+    return Parallelize::new;
+  }
+
+  /** Settings of a parallel sink; {@link #build()} makes it. */
+  public static final class Builder extends ParallelBuilder<Builder> {
+    private List<String> sinkPads = List.of("in");
+
+    private Builder(String name) {
+      super(name);
+    }
+
+    /**
+     * Sets the sink pads (default {@code in}).
+     *
+     * @param names the short names
+     * @return this builder
+     */
+    public Builder sinkPads(String... names) {
+      this.sinkPads = List.of(names);
+      return this;
+    }
+
+    /**
+     * Calls {@code consumer} on the worker for every frame with its pad's short name.
+     *
+     * @param consumer receives pad name and frame
+     * @return this builder
+     */
+    public Builder consume(BiConsumer<String, Frame> consumer) {
+      this.work = new ParallelOptions.ConsumeWork(Objects.requireNonNull(consumer, "consumer"));
+      return this;
+    }
+
+    /**
+     * Calls {@code consumer} on the worker for every frame (any pad).
+     *
+     * @param consumer receives each frame
+     * @return this builder
+     */
+    public Builder consume(Consumer<Frame> consumer) {
+      Objects.requireNonNull(consumer, "consumer");
+      return consume((pad, frame) -> consumer.accept(frame));
+    }
+
+    /**
+     * Builds the element.
+     *
+     * @return a new parallel sink
+     */
+    public ParallelSinkElement build() {
+      return new ParallelSinkElement(this);
+    }
+  }
+}

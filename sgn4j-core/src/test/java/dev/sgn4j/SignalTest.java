@@ -1,0 +1,148 @@
+package dev.sgn4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Real signals, raised in this JVM while a run is active (the run's handler is installed before any
+ * element starts, so raising them from an element callback is safe).
+ */
+class SignalTest {
+
+  private static void raise(String name) {
+    Signal.raise(new Signal(name));
+  }
+
+  /** Waits, with a deadline, for a condition that a signal-handler thread makes true. */
+  private static void await(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the signal was not delivered within 10 s");
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  /** Counts forever, raising a signal before frame {@code at} and waiting until it is seen. */
+  private static final class Endless extends SourceElement {
+    private final int at;
+    private final String signal;
+    private int count;
+
+    Endless(int at, String signal) {
+      super("endless", List.of("out"));
+      this.at = at;
+      this.signal = signal;
+    }
+
+    @Override
+    protected Frame newFrame(SourcePad pad) {
+      count++;
+      if (count == at) {
+        raise(signal);
+        await(this::signaledEos);
+      }
+      return Frame.of(count);
+    }
+  }
+
+  @Test
+  void theFirstSigintMakesSourcesSendEosAndTheGraphDrains() {
+    var source = new Endless(4, "INT");
+    var sink = new CollectSink("sink", List.of("in"), false, false);
+    new Pipeline().connect(source, sink).run();
+
+    assertThat(sink.collected("in"))
+        .containsExactly(Frame.of(1), Frame.of(2), Frame.of(3), Frame.of(4).withEos(true));
+  }
+
+  @Test
+  void sigtermDrainsToo() {
+    var source = new Endless(2, "TERM");
+    var sink = new CollectSink("sink", List.of("in"));
+    new Pipeline().connect(source, sink).run();
+
+    assertThat(sink.collected("in")).containsExactly(1, 2);
+  }
+
+  @Test
+  void aSecondSignalAbortsTheRun() {
+    var source = new Endless(3, "INT");
+    var sink =
+        new CollectSink("sink", List.of("in")) {
+          @Override
+          protected void pull(SinkPad pad, Frame frame) {
+            super.pull(pad, frame);
+            if (frame.isEos()) {
+              raise("INT");
+              await(runContext()::abortRequested);
+            }
+          }
+        };
+    Pipeline pipeline = new Pipeline().connect(source, sink);
+
+    RunAbortedException e = catchThrowableOfType(RunAbortedException.class, pipeline::run);
+
+    assertThat(e).hasMessage("run aborted in iteration 3: second signal (SIGINT)");
+    assertThat(sink.collected("in")).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void handlersAreRestoredAfterNestedRuns() {
+    List<String> seen = new ArrayList<>();
+    SignalHandler mine = signal -> seen.add(signal.getName());
+    SignalHandler original = Signal.handle(new Signal("INT"), mine);
+    try {
+      var inner = new Pipeline();
+      inner.connect(
+          IterSource.of("inner-src", "out", List.of(1)), new NullSink("inner", List.of("in")));
+      var outer =
+          new NullSink("outer", List.of("in")) {
+            @Override
+            protected void start() {
+              inner.run();
+            }
+          };
+      new Pipeline().connect(IterSource.of("src", "out", List.of(1, 2)), outer).run();
+
+      SignalHandler after = Signal.handle(new Signal("INT"), mine);
+      assertThat(after).isSameAs(mine);
+    } finally {
+      Signal.handle(new Signal("INT"), original);
+    }
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void pipelinesCanLeaveSignalsAlone() {
+    SignalHandler probe = signal -> {};
+    SignalHandler original = Signal.handle(new Signal("INT"), probe);
+    try {
+      List<SignalHandler> during = new ArrayList<>();
+      var sink =
+          new NullSink("k", List.of("in")) {
+            @Override
+            protected void start() {
+              SignalHandler current = Signal.handle(new Signal("INT"), probe);
+              during.add(current);
+            }
+          };
+      new Pipeline()
+          .handleSignals(false)
+          .connect(IterSource.of("s", "out", List.of(1)), sink)
+          .run();
+
+      assertThat(during).containsExactly(probe);
+    } finally {
+      Signal.handle(new Signal("INT"), original);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package dev.sgn4j.parallel;
+
+/** The {@link WorkerQueue} contract for {@link BlockingWorkerQueue}. */
+final class WorkerQueueContractBlockingTest extends WorkerQueueContractTest {
+
+  @Override
+  <T> WorkerQueue<T> create(String name, int capacity, Runnable afterPut, Runnable afterTake) {
+    return WorkerQueues.blocking(name, capacity, afterPut, afterTake);
+  }
+}
