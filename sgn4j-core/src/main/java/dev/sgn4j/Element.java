@@ -38,6 +38,9 @@ public abstract sealed class Element implements Connectable
   /** The pipeline this element was inserted into; an element belongs to at most one. */
   Pipeline owner;
 
+  /** The composition this element is part of (a Compose, then its composed element), or null. */
+  Object container;
+
   /** The active run, from just before {@link #start()} to just after {@link #stop()}. */
   volatile RunContext context;
 
@@ -322,6 +325,16 @@ public abstract sealed class Element implements Connectable
   /** Runs the pad's pull callback; overridden by the element kinds that have sink pads. */
   void runPull(SinkPad pad, Frame frame) {
     throw new IllegalStateException(name + " has no sink pads");
+  }
+
+  /** The elements a composed element is made of; empty for every other element. */
+  List<Element> parts() {
+    return List.of();
+  }
+
+  /** For a composed element's pad, the inner pad it stands for; null otherwise. */
+  Pad innerPad(Pad boundary) {
+    return null;
   }
 
   /** Resets per-run framework state before {@link #start()}. */

@@ -45,6 +45,10 @@ public final class Pipeline {
   private static final int LINK_CAPACITY = 1;
 
   private final Map<String, Element> elements = new LinkedHashMap<>();
+
+  /** Every element by name, parts of composed elements included. */
+  private final Map<String, Element> everyElement = new LinkedHashMap<>();
+
   private final Map<String, Pad> pads = new LinkedHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile RunContext current;
@@ -68,11 +72,6 @@ public final class Pipeline {
       if (element == null) {
         throw new IllegalArgumentException("insert: element " + i + " is null");
       }
-      Element twin = batch.putIfAbsent(element.name(), element);
-      if (twin == element) {
-        throw new IllegalArgumentException(
-            "Element '%s' is passed to insert twice".formatted(element.name()));
-      }
       if (element.owner == this) {
         throw new IllegalArgumentException(
             "Element '%s' is already in this pipeline".formatted(element.name()));
@@ -82,18 +81,33 @@ public final class Pipeline {
             "Element '%s' already belongs to another pipeline; an element can be in one pipeline only"
                 .formatted(element.name()));
       }
-      Element existing = twin != null ? twin : elements.get(element.name());
-      if (existing != null) {
+      if (element.container != null) {
         throw new IllegalArgumentException(
-            "Element name '%s' is already in use in this pipeline by %s; element names must be unique"
-                .formatted(element.name(), existing));
+            "Element '%s' is part of a composition; insert the composed element instead"
+                .formatted(element.name()));
+      }
+      for (Element part : Flattened.allElements(element).values()) {
+        Element twin = batch.putIfAbsent(part.name(), part);
+        if (twin == part) {
+          throw new IllegalArgumentException(
+              "Element '%s' is passed to insert twice".formatted(part.name()));
+        }
+        Element existing = twin != null ? twin : everyElement.get(part.name());
+        if (existing != null) {
+          throw new IllegalArgumentException(
+              "Element name '%s' is already in use in this pipeline by %s; element names must be unique"
+                  .formatted(part.name(), existing));
+        }
       }
     }
     for (Element element : toInsert) {
       element.owner = this;
       elements.put(element.name(), element);
-      for (Pad pad : element.pads()) {
-        pads.put(pad.fullName(), pad);
+      for (Element part : Flattened.allElements(element).values()) {
+        everyElement.put(part.name(), part);
+        for (Pad pad : part.pads()) {
+          pads.put(pad.fullName(), pad);
+        }
       }
     }
     return this;
@@ -280,7 +294,7 @@ public final class Pipeline {
   }
 
   private RunScope.Opener scopeOpener() {
-    for (Element element : elements.values()) {
+    for (Element element : everyElement.values()) {
       RunScope.Opener opener = element.runScopeOpener();
       if (opener != null) {
         return opener;
@@ -341,11 +355,11 @@ public final class Pipeline {
    * @throws IllegalArgumentException naming near matches when there is none
    */
   public Element element(String name) {
-    Element element = elements.get(name);
+    Element element = everyElement.get(name);
     if (element == null) {
       throw new IllegalArgumentException(
           "No element named '%s' in this pipeline%s"
-              .formatted(name, Names.suggestion(name, elements.keySet())));
+              .formatted(name, Names.suggestion(name, everyElement.keySet())));
     }
     return element;
   }
@@ -459,6 +473,76 @@ public final class Pipeline {
   }
 
   /**
+   * The graph as Graphviz DOT text in SGN's look: one table per element (name, class, sink pads on
+   * the left, source pads on the right), linked sink pads light blue, linked source pads green,
+   * unlinked pads red, one edge per link. Elements and edges are sorted by name, so the text is the
+   * same on every call. Render it with {@link #render(java.nio.file.Path)} or any Graphviz tool.
+   *
+   * <pre>{@code
+   * Files.writeString(Path.of("pipeline.dot"), pipeline.toDot());
+   * }</pre>
+   *
+   * @return the DOT text
+   */
+  public String toDot() {
+    return toDot(null);
+  }
+
+  /**
+   * Like {@link #toDot()}, with a title above the graph.
+   *
+   * @param label the title; null or empty for none
+   * @return the DOT text
+   */
+  public String toDot(String label) {
+    return GraphExport.dot(this, label);
+  }
+
+  /**
+   * The graph as a Mermaid flowchart, for Markdown that renders Mermaid: one node per element
+   * listing its pads (unlinked ones marked and the element shown red), one edge per link labelled
+   * with the pad names.
+   *
+   * @return the Mermaid text
+   */
+  public String toMermaid() {
+    return GraphExport.mermaid(this);
+  }
+
+  /**
+   * Renders {@link #toDot()} to an SVG, PNG or PDF file, chosen by the extension, with Graphviz's
+   * {@code dot} program, which must be on PATH. A render that fails leaves no partial file; one
+   * that runs over a minute is stopped.
+   *
+   * <pre>{@code
+   * pipeline.render(Path.of("pipeline.svg"));
+   * }</pre>
+   *
+   * @param path the file to write, replaced if it exists
+   * @throws IllegalArgumentException when the extension is not svg, png or pdf
+   * @throws IllegalStateException when {@code dot} is not on PATH
+   * @throws java.io.IOException when {@code dot} fails (its error output is in the message), runs
+   *     too long, or the file cannot be written
+   */
+  public void render(java.nio.file.Path path) throws java.io.IOException {
+    render(path, null);
+  }
+
+  /**
+   * Like {@link #render(java.nio.file.Path)}, with a title above the graph.
+   *
+   * @param path the file to write
+   * @param label the title; null or empty for none
+   * @throws IllegalArgumentException when the extension is not svg, png or pdf
+   * @throws IllegalStateException when {@code dot} is not on PATH
+   * @throws java.io.IOException when {@code dot} fails, runs too long, or the file cannot be
+   *     written
+   */
+  public void render(java.nio.file.Path path, String label) throws java.io.IOException {
+    DotRenderer.render(toDot(label), path);
+  }
+
+  /**
    * A directed edge of the graph, by name.
    *
    * @param from the upstream pad or element
@@ -477,6 +561,11 @@ public final class Pipeline {
   }
 
   private void requireInserted(Pad pad) {
+    if (pad.element().container != null) {
+      throw new IllegalArgumentException(
+          "Element '%s' of pad '%s' is inside a composed element; link the composed element's pads instead"
+              .formatted(pad.element().name(), pad.fullName()));
+    }
     if (pad.element().owner != this) {
       throw new IllegalArgumentException(
           "Element '%s' of pad '%s' is not in this pipeline; insert it first (connect inserts by itself)"
@@ -485,19 +574,7 @@ public final class Pipeline {
   }
 
   private void requireUnlinked(SinkPad sink, SourcePad source) {
-    SourcePad upstream = sink.upstreamOrNull();
-    if (upstream == source) {
-      throw new IllegalArgumentException(
-          "Sink pad '%s' is already linked to '%s'; each link is made once"
-              .formatted(sink.fullName(), source.fullName()));
-    }
-    if (upstream != null) {
-      throw new IllegalArgumentException(
-          ("Cannot link sink pad '%s' to '%s': it is already linked to '%s' and a sink pad takes"
-                  + " exactly one upstream pad; to combine both streams, link them to two sink pads"
-                  + " of a merging transform")
-              .formatted(sink.fullName(), source.fullName(), upstream.fullName()));
-    }
+    Links.requireUnlinked(sink, source);
   }
 
   private SinkPad asSinkPad(Object key) {

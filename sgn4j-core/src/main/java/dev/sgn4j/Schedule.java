@@ -36,31 +36,35 @@ final class Schedule {
   }
 
   /** Checks the graph (see {@link Pipeline#check()}) and returns its pads in schedule order. */
-  static List<Pad> sortedPads(List<Element> elements) {
-    if (elements.stream().noneMatch(SinkElement.class::isInstance)) {
+  static List<Pad> sortedPads(List<Element> topLevel) {
+    return sortedPads(topLevel, Flattened.of(topLevel));
+  }
+
+  private static List<Pad> sortedPads(List<Element> topLevel, Flattened graph) {
+    if (graph.elements.stream().noneMatch(SinkElement.class::isInstance)) {
       throw new IllegalStateException(
           "Pipeline contains no sink elements; insert at least one SinkElement");
     }
-    checkLinked(elements);
+    checkLinked(topLevel);
     Map<Pad, List<Pad>> successors = new LinkedHashMap<>();
     Map<Pad, Integer> predecessors = new LinkedHashMap<>();
     List<Pad> ready = new ArrayList<>();
     int total = 0;
-    for (Element element : elements) {
+    for (Element element : graph.elements) {
       for (Pad pad : element.pads()) {
         successors.put(pad, new ArrayList<>(1));
         predecessors.put(pad, 0);
         total++;
       }
     }
-    for (Element element : elements) {
+    for (Element element : graph.elements) {
       InternalPad internal = element.internalPad();
       for (SinkPad sink : element.sinkPads()) {
         edge(successors, predecessors, sink, internal);
       }
       for (SourcePad source : element.sourcePads()) {
         edge(successors, predecessors, internal, source);
-        for (SinkPad sink : source.downstream()) {
+        for (SinkPad sink : graph.downstream.get(source)) {
           edge(successors, predecessors, source, sink);
         }
       }
@@ -88,7 +92,8 @@ final class Schedule {
   }
 
   static Schedule compile(List<Element> elements, int linkCapacity) {
-    List<Pad> sorted = sortedPads(elements);
+    Flattened graph = Flattened.of(elements);
+    List<Pad> sorted = sortedPads(elements, graph);
     Map<Element, Stage[]> stages = new IdentityHashMap<>();
     Map<SourcePad, Link> links = new IdentityHashMap<>();
     List<Element> order = new ArrayList<>();
@@ -105,13 +110,16 @@ final class Schedule {
         Stage stage = own[0];
         stage.pulls = true;
         op = new Op(Op.PULL, pad, stage, stage.steps++, log);
-        SourcePad source = sink.upstreamOrNull();
-        op.link = links.computeIfAbsent(source, s -> new Link(linkCapacity, s.downstream().size()));
-        op.consumer = source.downstream().indexOf(sink);
+        SourcePad source = graph.upstream.get(sink);
+        List<SinkPad> fed = graph.downstream.get(source);
+        op.link = links.computeIfAbsent(source, s -> new Link(linkCapacity, fed.size()));
+        op.consumer = fed.indexOf(sink);
       } else if (pad instanceof SourcePad source) {
         Stage stage = own[own.length - 1];
         op = new Op(Op.PRODUCE, pad, stage, stage.steps++, log);
-        op.link = links.computeIfAbsent(source, s -> new Link(linkCapacity, s.downstream().size()));
+        op.link =
+            links.computeIfAbsent(
+                source, s -> new Link(linkCapacity, graph.downstream.get(s).size()));
       } else {
         Stage stage = own[0];
         op = new Op(Op.INTERNAL, pad, stage, stage.steps++, log);

@@ -26,12 +26,13 @@ import java.util.concurrent.locks.LockSupport;
  *       take items and check the flag before it blocks again.
  *   <li>A producer cannot wait in {@link ArrayBlockingQueue#put} (only a take would wake it), so it
  *       parks itself: it publishes itself in {@code producerWaiter}, retries the offer and parks;
- *       every successful take reads {@code producerWaiter} afterwards and unparks it. No lost
- *       wake-up: the queue's lock orders the producer's failed offer and the consumer's take; if
- *       the take comes first the offer succeeds, otherwise the producer's store to {@code
- *       producerWaiter} happens before the consumer's later read of it. {@link #close()} stores the
- *       flag, then reads {@code producerWaiter}; the producer stores {@code producerWaiter}, then
- *       reads the flag; both volatile, so one of them sees the other.
+ *       every successful take reads {@code producerWaiter} afterwards and, if set, takes it (CAS to
+ *       null, so a burst of takes costs one unpark) and unparks it. No lost wake-up: the queue's
+ *       lock orders the producer's failed offer and the consumer's take; if the take comes first
+ *       the offer succeeds, otherwise the producer's store to {@code producerWaiter} happens before
+ *       the consumer's later read of it. {@link #close()} stores the flag, then reads {@code
+ *       producerWaiter}; the producer stores {@code producerWaiter}, then reads the flag; both
+ *       volatile, so one of them sees the other.
  * </ul>
  *
  * <p>Waiting threads park at once: there is no spin phase. {@link #size()} does not count the
@@ -45,11 +46,14 @@ final class BlockingWorkerQueue<T> implements WorkerQueue<T> {
   private static final Object CLOSE_MARKER = new Object();
 
   private static final VarHandle CLOSED;
+  private static final VarHandle PRODUCER_WAITER;
 
   static {
     try {
-      CLOSED =
-          MethodHandles.lookup().findVarHandle(BlockingWorkerQueue.class, "closed", boolean.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      CLOSED = lookup.findVarHandle(BlockingWorkerQueue.class, "closed", boolean.class);
+      PRODUCER_WAITER =
+          lookup.findVarHandle(BlockingWorkerQueue.class, "producerWaiter", Thread.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -115,7 +119,8 @@ final class BlockingWorkerQueue<T> implements WorkerQueue<T> {
 
   private boolean awaitRoom(T item, long nanos, boolean timed) throws InterruptedException {
     long deadline = System.nanoTime() + nanos;
-    producerWaiter = Thread.currentThread();
+    Thread me = Thread.currentThread();
+    producerWaiter = me;
     try {
       while (true) {
         checkOpen();
@@ -126,7 +131,9 @@ final class BlockingWorkerQueue<T> implements WorkerQueue<T> {
         if (Thread.interrupted()) {
           throw new InterruptedException();
         }
-        if (!timed) {
+        if (producerWaiter != me) {
+          producerWaiter = me; // a wake-up took the registration: register again, then re-check
+        } else if (!timed) {
           LockSupport.park(this);
         } else {
           long remaining = deadline - System.nanoTime();
@@ -200,8 +207,8 @@ final class BlockingWorkerQueue<T> implements WorkerQueue<T> {
   @SuppressWarnings("unchecked")
   private T removed(Object item) {
     Thread waiter = producerWaiter;
-    if (waiter != null) {
-      LockSupport.unpark(waiter);
+    if (waiter != null && PRODUCER_WAITER.compareAndSet(this, waiter, null)) {
+      LockSupport.unpark(waiter); // once: the next take finds the registration gone
     }
     if (afterTake != null) {
       afterTake.run();

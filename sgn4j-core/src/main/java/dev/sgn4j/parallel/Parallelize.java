@@ -1,5 +1,6 @@
 package dev.sgn4j.parallel;
 
+import dev.sgn4j.ComposedElement;
 import dev.sgn4j.Element;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.RunScope;
@@ -104,18 +105,21 @@ public final class Parallelize implements RunScope {
   }
 
   /**
-   * Whether a pipeline contains parallel elements.
+   * Whether a pipeline contains parallel elements, also inside composed elements.
    *
    * @param pipeline the pipeline
    * @return true when running it needs a scope
    */
   public static boolean needsParallelization(Pipeline pipeline) {
-    for (Element element : pipeline.elements()) {
-      if (element instanceof ParallelElement) {
-        return true;
-      }
+    return pipeline.elements().stream().anyMatch(Parallelize::needsWorkers);
+  }
+
+  private static boolean needsWorkers(Element element) {
+    if (element instanceof ParallelElement) {
+      return true;
     }
-    return false;
+    return element instanceof ComposedElement composed
+        && composed.innerElements().stream().anyMatch(Parallelize::needsWorkers);
   }
 
   @Override

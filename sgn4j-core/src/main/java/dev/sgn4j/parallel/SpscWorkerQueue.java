@@ -39,17 +39,19 @@ import java.util.concurrent.locks.LockSupport;
  *   waiting consumer                       producer
  *   consumerWaiter = me                    producerIndex = p + 1    (release)
  *   fullFence                              fullFence
- *   read producerIndex, closed;            read consumerWaiter;
- *     park if still empty and open           unpark it if set
+ *   read producerIndex, closed;            read consumerWaiter; if set, take it
+ *     park if still empty and open           (CAS to null) and unpark it
  * </pre>
  *
  * <p>{@link VarHandle#fullFence()}s are totally ordered. If the producer's fence comes first, the
  * consumer's loads after its own fence see the new index and it does not park; otherwise the
  * producer's load after its fence sees {@code consumerWaiter} and unparks it; an unpark that comes
- * before the park leaves a permit, so the park returns at once. The same handshake wakes a waiting
+ * before the park leaves a permit, so the park returns at once. Taking the registration makes a
+ * burst of puts cost one {@code unpark} instead of one each; a woken waiter that must wait again
+ * registers again (store, fence, re-check) before it parks. The same handshake wakes a waiting
  * producer when the consumer frees a slot, and {@link #close()} (store {@code closed}, fence, read
- * both waiters) wakes both. The fence costs the hot path a store-buffer drain per call; it is the
- * price of never losing a wake-up, and the queue is still several times faster than a lock.
+ * both waiters) wakes both. The fence costs every put and take a store-buffer drain; it is the
+ * price of never losing a wake-up.
  *
  * <p>Puts and takes run the hooks given at construction, on the caller's thread, after the item is
  * published or removed and after the other side is woken, outside any lock; an exception from a
@@ -72,12 +74,16 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
 
   private static final VarHandle PRODUCER_INDEX;
   private static final VarHandle CONSUMER_INDEX;
+  private static final VarHandle PRODUCER_WAITER;
+  private static final VarHandle CONSUMER_WAITER;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       PRODUCER_INDEX = lookup.findVarHandle(ProducerFields.class, "producerIndex", long.class);
       CONSUMER_INDEX = lookup.findVarHandle(ConsumerFields.class, "consumerIndex", long.class);
+      PRODUCER_WAITER = lookup.findVarHandle(ColdFields.class, "producerWaiter", Thread.class);
+      CONSUMER_WAITER = lookup.findVarHandle(ColdFields.class, "consumerWaiter", Thread.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -155,10 +161,7 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
    */
   private void added() {
     VarHandle.fullFence();
-    Thread waiter = indexes.consumerWaiter;
-    if (waiter != null) {
-      LockSupport.unpark(waiter);
-    }
+    wake(CONSUMER_WAITER, indexes.consumerWaiter);
     if (afterPut != null) {
       afterPut.run();
     }
@@ -184,14 +187,12 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
         if (timed && now - deadline >= 0) {
           return false;
         }
-        if (me == null) {
-          if (now - spinEnd < 0) {
-            Thread.onSpinWait();
-          } else {
-            me = Thread.currentThread();
-            s.producerWaiter = me;
-            VarHandle.fullFence(); // then re-check before the first park
-          }
+        if (me == null && now - spinEnd < 0) {
+          Thread.onSpinWait();
+        } else if (me == null || s.producerWaiter != me) {
+          me = Thread.currentThread();
+          s.producerWaiter = me; // (again, if a wake-up took it)
+          VarHandle.fullFence(); // then re-check before parking
         } else if (timed) {
           LockSupport.parkNanos(this, deadline - now);
         } else {
@@ -250,10 +251,7 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
   /** After a removal: wakes a parked producer (the handshake's signalling half), runs the hook. */
   private void removed() {
     VarHandle.fullFence();
-    Thread waiter = indexes.producerWaiter;
-    if (waiter != null) {
-      LockSupport.unpark(waiter);
-    }
+    wake(PRODUCER_WAITER, indexes.producerWaiter);
     if (afterTake != null) {
       afterTake.run();
     }
@@ -282,14 +280,12 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
         if (timed && now - deadline >= 0) {
           return null;
         }
-        if (me == null) {
-          if (now - spinEnd < 0) {
-            Thread.onSpinWait();
-          } else {
-            me = Thread.currentThread();
-            s.consumerWaiter = me;
-            VarHandle.fullFence(); // then re-check before the first park
-          }
+        if (me == null && now - spinEnd < 0) {
+          Thread.onSpinWait();
+        } else if (me == null || s.consumerWaiter != me) {
+          me = Thread.currentThread();
+          s.consumerWaiter = me; // (again, if a wake-up took it)
+          VarHandle.fullFence(); // then re-check before parking
         } else if (timed) {
           LockSupport.parkNanos(this, deadline - now);
         } else {
@@ -370,6 +366,17 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
   private void checkOpen() {
     if (indexes.closed) {
       throw WorkerQueues.closed(name);
+    }
+  }
+
+  /**
+   * Unparks the thread parked on {@code waiterField}, if any, once: a wake-up takes the
+   * registration, so a burst of puts (or takes) costs one {@code unpark}, not one each. Called
+   * after the caller's full fence; the waiter registers again before it parks again.
+   */
+  private void wake(VarHandle waiterField, Thread waiter) {
+    if (waiter != null && waiterField.compareAndSet(indexes, waiter, null)) {
+      LockSupport.unpark(waiter);
     }
   }
 

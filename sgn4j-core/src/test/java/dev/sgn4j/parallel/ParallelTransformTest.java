@@ -434,4 +434,24 @@ class ParallelTransformTest {
     assertThat(sink.collected("in")).containsExactly(Frame.of(1), Frame.gap(), Frame.gap());
     assertThat(seen).containsExactly(Frame.of(1));
   }
+
+  @Test
+  void parallelElementsInsideACompositionStartAndStopLikeAnyOther() {
+    var square =
+        ParallelTransformElement.builder("square").map(ParallelTransformTest::square).build();
+    var negate =
+        CallableTransform.fromCallable("negate", f -> -(int) f.get(0).data(), "out", List.of("in"));
+    var composed = new dev.sgn4j.Compose().connect(square, negate).asTransform("square-negate");
+    var sink = new CollectSink("collect", List.of("out"));
+    Pipeline pipeline =
+        new Pipeline()
+            .connect(IterSource.of("s", "out", numbers(4)), composed)
+            .connect(composed, sink);
+
+    assertThat(Parallelize.needsParallelization(pipeline)).isTrue();
+    pipeline.run();
+
+    assertThat(sink.collected("out")).containsExactly(-1, -4, -9, -16);
+    assertThat(square.mode()).contains(WorkerMode.THREAD);
+  }
 }
