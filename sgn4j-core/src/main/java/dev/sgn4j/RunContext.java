@@ -162,13 +162,18 @@ public final class RunContext {
 
   /** Throws the pending failure or abort, if any. Called by the run loop. */
   void checkpoint(long iteration) {
-    PipelineException pending = failure.get();
-    if (pending != null) {
-      throw pending;
-    }
+    checkFailure();
     String reason = abortReason;
     if (reason != null) {
       throw new RunAbortedException(reason, iteration);
+    }
+  }
+
+  /** Throws the pending failure, if any. */
+  void checkFailure() {
+    PipelineException pending = failure.get();
+    if (pending != null) {
+      throw pending;
     }
   }
 

@@ -52,13 +52,16 @@ final class RunLoop {
         LOG.log(Level.DEBUG, "Executing graph loop {0}:", passes);
       }
       boolean progressed = pass();
+      if (allSinksAtEos()) {
+        break; // done: a stop or abort asked for now comes too late to matter
+      }
       context.checkpoint(passes);
       if (!progressed) {
         awaitProgress();
       }
     }
     // A failure reported by another thread just before the last sink reached EOS still counts.
-    context.checkpoint(passes);
+    context.checkFailure();
   }
 
   /**

@@ -17,13 +17,21 @@ final class InputHalf {
 
   private final List<SinkPad> pads;
   private final Frame[] pending;
+  private final java.util.function.BooleanSupplier drained;
   private EosPolicy policy = EosPolicy.ANY;
   private Workers workers;
   private long sent;
   private boolean ended;
 
-  InputHalf(List<SinkPad> pads) {
+  /**
+   * @param pads the element's sink pads
+   * @param drained whether the workers are done with the last input (the output passed EOS on, or
+   *     the sink's workers ended): until then, inputs after the end are not taken, so upstream
+   *     elements wait instead of running on
+   */
+  InputHalf(List<SinkPad> pads, java.util.function.BooleanSupplier drained) {
     this.pads = pads;
+    this.drained = drained;
     this.pending = new Frame[pads.size()];
   }
 
@@ -34,10 +42,14 @@ final class InputHalf {
     this.ended = false;
   }
 
-  /** Whether this iteration's frames can be taken: the next worker's queue has room. */
+  /**
+   * Whether this iteration's frames can be taken: the next worker's queue has room. After the end
+   * of stream, frames are taken (and dropped) once the workers are done with it; waiting until then
+   * keeps the elements upstream in step instead of spinning through iterations.
+   */
   boolean ready() {
     if (ended) {
-      return true;
+      return drained.getAsBoolean();
     }
     WorkerQueue<Object> queue = workers.input(index(sent));
     return queue.isClosed() || queue.size() < queue.capacity();
@@ -79,7 +91,8 @@ final class InputHalf {
   }
 
   private int index(long iteration) {
-    return (int) (iteration % workers.count());
+    int count = workers.count();
+    return count == 1 ? 0 : (int) (iteration % count);
   }
 
   private boolean endOfStream() {

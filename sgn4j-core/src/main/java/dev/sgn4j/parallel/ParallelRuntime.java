@@ -56,6 +56,11 @@ final class ParallelRuntime {
     return workers;
   }
 
+  /** The exception a worker threw in the current or last run, or null. */
+  Throwable workerException() {
+    return workers == null ? null : workers.workerError();
+  }
+
   /**
    * Ends the workers: lets them finish when the run ended normally and their streams are complete,
    * stops them at once otherwise.

@@ -43,7 +43,7 @@ public class ParallelSinkElement extends SinkElement implements ParallelElement 
     super(builder.name, builder.sinkPads);
     ParallelOptions options = new ParallelOptions(builder, builder.sinkPads, List.of());
     this.runtime = new ParallelRuntime(this, options);
-    this.input = new InputHalf(sinkPads());
+    this.input = new InputHalf(sinkPads(), this::workersEnded);
   }
 
   /**
@@ -62,8 +62,7 @@ public class ParallelSinkElement extends SinkElement implements ParallelElement 
    * @return the exception, or null
    */
   public Throwable workerException() {
-    Workers workers = runtime.workers();
-    return workers == null ? null : workers.workerError();
+    return runtime.workerException();
   }
 
   /**
@@ -91,8 +90,12 @@ public class ParallelSinkElement extends SinkElement implements ParallelElement 
    */
   @Override
   public final boolean atEos() {
+    return input.ended() && workersEnded();
+  }
+
+  private boolean workersEnded() {
     Workers workers = runtime.workers();
-    return input.ended() && workers != null && workers.allTerminated();
+    return workers != null && workers.allTerminated();
   }
 
   @Override

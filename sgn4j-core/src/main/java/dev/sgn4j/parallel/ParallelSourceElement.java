@@ -85,8 +85,7 @@ public class ParallelSourceElement extends SourceElement implements ParallelElem
    * @return the exception, or null
    */
   public Throwable workerException() {
-    Workers workers = runtime.workers();
-    return workers == null ? null : workers.workerError();
+    return runtime.workerException();
   }
 
   /**

@@ -66,8 +66,8 @@ public class ParallelTransformElement extends TransformElement implements Parall
               .formatted(name(), snks().keySet(), srcs().keySet()));
     }
     this.runtime = new ParallelRuntime(this, options);
-    this.input = new InputHalf(sinkPads());
     this.output = new OutputHalf(name(), sourcePads());
+    this.input = new InputHalf(sinkPads(), output::ended);
   }
 
   /**
@@ -101,8 +101,7 @@ public class ParallelTransformElement extends TransformElement implements Parall
    * @return the exception, or null when no worker failed
    */
   public Throwable workerException() {
-    Workers workers = runtime.workers();
-    return workers == null ? null : workers.workerError();
+    return runtime.workerException();
   }
 
   /**

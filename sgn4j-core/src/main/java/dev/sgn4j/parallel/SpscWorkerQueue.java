@@ -11,6 +11,9 @@ import java.util.concurrent.locks.LockSupport;
  * and one thread at a time the consumer methods ({@link #take}, {@link #poll}); handing a side to
  * another thread needs a happens-before edge (thread start, join, a lock). {@link #close}, {@link
  * #isClosed}, {@link #size}, {@link #isEmpty} and {@link #capacity} are safe from any thread.
+ * Closing from the producer's thread after its last put never loses an item; a put that races with
+ * a {@code close()} on another thread may land after the consumer has seen the queue closed and
+ * empty (the same holds for {@link BlockingWorkerQueue}).
  *
  * <p><b>Layout.</b> The ring has a power-of-two length of at least the capacity; {@link
  * #capacity()} is enforced exactly by the producer, which treats the ring as full once {@code
@@ -95,6 +98,7 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
   private final Object[] buffer;
   private final Runnable afterPut;
   private final Runnable afterTake;
+  private final boolean spins;
   private final Indexes indexes = new Indexes();
 
   /**
@@ -106,6 +110,15 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
    * @param afterTake run after every successful take or poll, on the consumer's thread; may be null
    */
   SpscWorkerQueue(String name, int capacity, Runnable afterPut, Runnable afterTake) {
+    this(name, capacity, afterPut, afterTake, MULTI_CPU);
+  }
+
+  /**
+   * Creates an empty, open queue whose waits park at once when {@code spins} is false (no spin
+   * phase), as on a single CPU; tests use it to drive every wait through the park handshake.
+   */
+  SpscWorkerQueue(String name, int capacity, Runnable afterPut, Runnable afterTake, boolean spins) {
+    this.spins = spins;
     this.name = WorkerQueues.checkName(name);
     this.capacity = WorkerQueues.checkCapacity(name, capacity);
     int length = capacity == 1 ? 1 : Integer.highestOneBit(capacity - 1) << 1;
@@ -380,8 +393,8 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
     }
   }
 
-  private static long spinNanos() {
-    if (!MULTI_CPU) {
+  private long spinNanos() {
+    if (!spins) {
       return 0;
     }
     return Thread.currentThread().isVirtual() ? VIRTUAL_SPIN_NANOS : SPIN_NANOS;

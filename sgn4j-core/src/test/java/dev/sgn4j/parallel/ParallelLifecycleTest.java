@@ -550,7 +550,7 @@ class ParallelLifecycleTest {
           protected Frame newFrame(dev.sgn4j.SourcePad pad) {
             count++;
             if (count == 20) {
-              sun.misc.Signal.raise(new sun.misc.Signal("INT"));
+              sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
               long deadline = System.nanoTime() + 10_000_000_000L;
               while (!signaledEos() && System.nanoTime() < deadline) {
                 Thread.onSpinWait();

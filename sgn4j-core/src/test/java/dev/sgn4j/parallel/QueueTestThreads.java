@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs queue calls on threads of their own for the queue tests, and makes sure none outlives its
@@ -69,7 +71,8 @@ final class QueueTestThreads implements AutoCloseable {
         throw new AssertionError(
             "expected a result from " + thread + " but it threw", e.getCause());
       } catch (TimeoutException e) {
-        throw new AssertionError(thread + " did not finish within " + DEADLINE);
+        throw new AssertionError(
+            "did not finish within " + DEADLINE + ": " + QueueTestThreads.dump(thread));
       }
     }
 
@@ -81,7 +84,36 @@ final class QueueTestThreads implements AutoCloseable {
       } catch (ExecutionException e) {
         return e.getCause();
       } catch (TimeoutException e) {
-        throw new AssertionError(thread + " did not finish within " + DEADLINE);
+        throw new AssertionError(
+            "did not finish within " + DEADLINE + ": " + QueueTestThreads.dump(thread));
+      }
+    }
+
+    /**
+     * The call's result, waiting as long as {@code progress} keeps changing: fails only when it
+     * stays the same for {@link #DEADLINE} (a hang, not a slow machine), with {@code context} and
+     * the stacks of the test's threads in the message.
+     */
+    V resultWhileProgressing(LongSupplier progress, Supplier<String> context)
+        throws InterruptedException {
+      long last = progress.getAsLong();
+      long lastChange = System.nanoTime();
+      while (true) {
+        try {
+          return result.get(1, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          throw new AssertionError(
+              "expected a result from " + thread + " but it threw", e.getCause());
+        } catch (TimeoutException e) {
+          long now = progress.getAsLong();
+          if (now != last) {
+            last = now;
+            lastChange = System.nanoTime();
+          } else if (System.nanoTime() - lastChange > DEADLINE.toNanos()) {
+            throw new AssertionError(
+                "no progress for " + DEADLINE + " (at " + last + "): " + context.get());
+          }
+        }
       }
     }
 
@@ -92,6 +124,31 @@ final class QueueTestThreads implements AutoCloseable {
         return e.getCause() != null ? e.getCause().toString() : e.toString();
       }
     }
+  }
+
+  /** Each running call's thread: name, state, park blocker and stack. */
+  String dump() {
+    StringBuilder out = new StringBuilder();
+    for (Call<?> call : calls) {
+      if (!call.result.isDone()) {
+        out.append(dump(call.thread));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String dump(Thread thread) {
+    StringBuilder out = new StringBuilder();
+    out.append('\n')
+        .append(thread)
+        .append(' ')
+        .append(thread.getState())
+        .append(" blocker=")
+        .append(LockSupport.getBlocker(thread));
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      out.append("\n    at ").append(frame);
+    }
+    return out.toString();
   }
 
   /** Starts {@code body} on a new platform thread. */

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -73,8 +75,10 @@ abstract class WorkerQueueStressTest {
     String run =
         "capacity %d, %d items, seed %d, %s threads"
             .formatted(capacity, items, seed, virtual ? "virtual" : "platform");
-    assertThat(produced.result()).as(run).isEqualTo(items);
-    assertThat(consumed.result()).as(run).isEqualTo(items);
+    LongSupplier moved = () -> puts.get() + takes.get();
+    Supplier<String> context = () -> run + ", " + queue + threads.dump();
+    assertThat(produced.resultWhileProgressing(moved, context)).as(run).isEqualTo(items);
+    assertThat(consumed.resultWhileProgressing(moved, context)).as(run).isEqualTo(items);
     assertThat(puts).as(run).hasValue(items);
     assertThat(takes).as(run).hasValue(items);
     assertThat(queue.isEmpty()).as(run).isTrue();

@@ -48,6 +48,20 @@ class ReadmeTest {
   }
 
   @Test
+  void theParallelSnippetIsTheBodyOfTheTestedWorkerPoolExample() throws IOException {
+    List<String> readme = codeBlocks("java").get(1);
+    List<String> example =
+        Files.readAllLines(
+                ROOT.resolve("sgn4j-examples/src/main/java/dev/sgn4j/examples/WorkerPool.java"))
+            .stream()
+            .map(String::strip)
+            .toList();
+
+    assertThat(example)
+        .containsSubsequence(readme.stream().map(String::strip).filter(l -> !l.isEmpty()).toList());
+  }
+
+  @Test
   void theQuickStartHasTwoCommandsAndCiRunsTheTestCommand() throws IOException {
     List<String> commands = codeBlocks("bash").get(0);
 
