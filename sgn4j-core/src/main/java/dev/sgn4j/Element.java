@@ -304,6 +304,17 @@ public abstract sealed class Element implements Connectable
   }
 
   /**
+   * Figures this element adds to {@link Pipeline#stats()}, such as a parallel element's queue
+   * depths; called from any thread, so read only what is safe to read concurrently. Empty by
+   * default.
+   *
+   * @return names to values (numbers or strings)
+   */
+  protected java.util.Map<String, Object> statistics() {
+    return java.util.Map.of();
+  }
+
+  /**
    * The logger of this element, named {@code sgn.<element name>}.
    *
    * @return the logger

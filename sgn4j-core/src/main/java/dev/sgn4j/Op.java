@@ -25,6 +25,9 @@ final class Op {
   /** For PULL: this sink pad's cursor in {@link #link}. */
   int consumer;
 
+  /** What the run loop counted for this pad call. */
+  final PadCounters counters;
+
   Op(int kind, Pad pad, Stage stage, int seq, boolean log) {
     this.kind = kind;
     this.element = pad.element();
@@ -33,5 +36,6 @@ final class Op {
     this.seq = seq;
     this.fromSource = element instanceof SourceElement;
     this.log = log;
+    this.counters = new PadCounters(pad);
   }
 }

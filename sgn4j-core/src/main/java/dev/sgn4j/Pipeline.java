@@ -52,6 +52,7 @@ public final class Pipeline {
   private final Map<String, Pad> pads = new LinkedHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile RunContext current;
+  private volatile RunRecord lastRun;
   private boolean handleSignals = true;
 
   /** Creates an empty pipeline. */
@@ -277,10 +278,13 @@ public final class Pipeline {
       RunContext context = new RunContext(this, scopes);
       long started = System.nanoTime();
       RunLoop loop = new RunLoop(context, schedule);
+      RunRecord record = new RunRecord(schedule, loop, started);
+      lastRun = record;
       current = context;
       try (SignalTrap.Registration signals = handleSignals ? SignalTrap.register(context) : null) {
         new Lifecycle(schedule.order, loop, context).run();
       } finally {
+        record.ended = System.nanoTime();
         current = null;
       }
       LOG.log(
@@ -336,6 +340,42 @@ public final class Pipeline {
   public Pipeline handleSignals(boolean handle) {
     this.handleSignals = handle;
     return this;
+  }
+
+  /**
+   * Counts and timings of the current or last run, per element and pad: calls, data frames, gaps,
+   * EOS, estimated time, mean and p99 of a call, and what parallel elements add (queue depths).
+   * Safe to call from any thread; during a run the figures may lag a little.
+   *
+   * @return the snapshot; no elements and no iterations before the first run
+   */
+  public RunStats stats() {
+    RunRecord record = lastRun;
+    if (record == null) {
+      return new RunStats(0, java.time.Duration.ZERO, false, List.of());
+    }
+    long end = record.ended;
+    boolean active = end == 0;
+    long elapsed = (active ? System.nanoTime() : end) - record.started;
+    return new RunStats(
+        record.loop.iteration(),
+        java.time.Duration.ofNanos(elapsed),
+        active,
+        record.loop.elementStats(record.schedule.order));
+  }
+
+  /** The schedule and loop of a run, kept for {@link #stats()}. */
+  private static final class RunRecord {
+    final Schedule schedule;
+    final RunLoop loop;
+    final long started;
+    volatile long ended;
+
+    RunRecord(Schedule schedule, RunLoop loop, long started) {
+      this.schedule = schedule;
+      this.loop = loop;
+      this.started = started;
+    }
   }
 
   /**

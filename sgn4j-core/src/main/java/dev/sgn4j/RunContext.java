@@ -33,6 +33,7 @@ public final class RunContext {
   private volatile String abortReason;
   private volatile boolean waiting;
   private volatile boolean failed;
+  private volatile boolean polling;
   private final java.util.concurrent.atomic.AtomicInteger signals =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -116,6 +117,20 @@ public final class RunContext {
       this.failure.get().addSuppressed(failure);
     }
     wakeUp();
+  }
+
+  /**
+   * Tells the run loop that some element becomes ready without anyone calling {@link #wakeUp()}
+   * (for example, a worker in another process writing to shared memory): when nothing can run, the
+   * loop then looks again after short pauses that grow from a microsecond to a millisecond, instead
+   * of waiting for a wake-up.
+   */
+  public void requirePolling() {
+    polling = true;
+  }
+
+  boolean polling() {
+    return polling;
   }
 
   /**

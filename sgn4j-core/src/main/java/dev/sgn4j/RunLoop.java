@@ -26,17 +26,37 @@ final class RunLoop {
   private static final long SPIN_NANOS =
       Runtime.getRuntime().availableProcessors() > 1 ? 20_000L : 0L;
 
+  /** Pad-call times are measured on one pass in this many (a power of two). */
+  static final int SAMPLE_EVERY = 16;
+
   private final RunContext context;
   private final Op[] ops;
   private final SinkElement[] sinks;
   private final boolean asynchronous;
   private long passes;
 
+  /** The current pause while polling: grows while nothing is ready, reset by progress. */
+  private long pollNanos;
+
   RunLoop(RunContext context, Schedule schedule) {
     this.context = context;
     this.ops = schedule.ops;
     this.sinks = schedule.sinks;
     this.asynchronous = schedule.asynchronous;
+  }
+
+  /** The figures of every element so far. */
+  java.util.List<ElementStats> elementStats(java.util.List<Element> order) {
+    java.util.Map<Element, java.util.List<PadCounters>> byElement = new java.util.LinkedHashMap<>();
+    for (Element element : order) {
+      byElement.put(element, new java.util.ArrayList<>());
+    }
+    for (Op op : ops) {
+      byElement.get(op.element).add(op.counters);
+    }
+    java.util.List<ElementStats> stats = new java.util.ArrayList<>();
+    byElement.forEach((element, counters) -> stats.add(ElementStats.of(element, counters)));
+    return stats;
   }
 
   /** The number of passes over the schedule so far (SGN's iteration count in lock-step runs). */
@@ -56,7 +76,9 @@ final class RunLoop {
         break; // done: a stop or abort asked for now comes too late to matter
       }
       context.checkpoint(passes);
-      if (!progressed) {
+      if (progressed) {
+        pollNanos = 0;
+      } else {
         awaitProgress();
       }
     }
@@ -94,6 +116,9 @@ final class RunLoop {
     }
     if (progressed) {
       context.endWaiting();
+    } else if (context.polling()) {
+      pollNanos = Math.min(Math.max(1_000L, pollNanos * 2), 1_000_000L);
+      context.park(pollNanos);
     } else {
       context.park(PARK_NANOS);
     }
@@ -103,6 +128,8 @@ final class RunLoop {
   /** Runs every pad call that is ready; returns whether any ran. */
   private boolean pass() {
     boolean progressed = false;
+    boolean timing = (passes & (SAMPLE_EVERY - 1)) == 1;
+    long started = 0;
     for (Op op : ops) {
       Stage stage = op.stage;
       if (stage.pc != op.seq) {
@@ -110,6 +137,9 @@ final class RunLoop {
       }
       if (stage.pc == 0 && stage.gated && !ready(op)) {
         continue;
+      }
+      if (timing) {
+        started = System.nanoTime();
       }
       switch (op.kind) {
         case Op.PULL -> {
@@ -125,6 +155,10 @@ final class RunLoop {
           }
           op.link.put(produce(op));
         }
+      }
+      op.counters.calls++;
+      if (timing) {
+        op.counters.time(System.nanoTime() - started);
       }
       stage.advance();
       progressed = true;
@@ -166,6 +200,7 @@ final class RunLoop {
             null);
       }
     }
+    op.counters.count(frame);
     if (op.log) {
       op.element.logger().log(Level.DEBUG, "\t{0}:{1}", pad.fullName(), frame);
     }
@@ -204,6 +239,7 @@ final class RunLoop {
     if (op.fromSource && !frame.isEos() && context.stopRequested()) {
       frame = frame.withEos(true);
     }
+    op.counters.count(frame);
     if (op.log) {
       op.element.logger().log(Level.DEBUG, "\t{0} : {1}", pad.fullName(), frame);
     }

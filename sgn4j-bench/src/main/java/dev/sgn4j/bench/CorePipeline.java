@@ -4,6 +4,7 @@ import dev.sgn4j.CallableTransform;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.TransformElement;
 import dev.sgn4j.parallel.ParallelTransformElement;
+import dev.sgn4j.parallel.WorkerMode;
 import java.util.List;
 
 /**
@@ -22,7 +23,9 @@ final class CorePipeline {
     /** A {@link ParallelTransformElement} mapping each frame in one worker thread. */
     THREAD,
     /** A {@link ParallelTransformElement} mapping each frame in a pool of two worker threads. */
-    POOL
+    POOL,
+    /** A {@link ParallelTransformElement} doubling each frame in a worker process. */
+    PROCESS
   }
 
   private final long frames;
@@ -52,6 +55,12 @@ final class CorePipeline {
                   "double", inputs -> 2 * (Long) inputs.get(0).data(), "out", List.of("in"));
           case THREAD -> parallelDoubler(1);
           case POOL -> parallelDoubler(2);
+          case PROCESS ->
+              ParallelTransformElement.builder("double")
+                  .mode(WorkerMode.PROCESS)
+                  .queueCapacity(4096)
+                  .worker(DoubleWorker.class)
+                  .build();
         };
     SumSink sink = new SumSink("sink");
     Pipeline pipeline = new Pipeline().connect(source, transform).connect(transform, sink);

@@ -55,6 +55,8 @@ public final class Harness {
           new CoreCase("core_callable", CorePipeline.Doubling.CALLABLE),
           new CoreCase("thread", CorePipeline.Doubling.THREAD),
           new CoreCase("pool", CorePipeline.Doubling.POOL),
+          new CoreCase("process", CorePipeline.Doubling.PROCESS),
+          new BytesCase("process_bytes"),
           new CloseCase("close"));
 
   private Harness() {}

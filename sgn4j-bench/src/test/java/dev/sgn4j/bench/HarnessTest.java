@@ -129,7 +129,8 @@ class HarnessTest {
     assertThat(status).isEqualTo(2);
     assertThat(out.size()).isZero();
     assertThat(errText())
-        .isEqualTo("unknown case 'nope'; known cases: core, core_callable, thread, pool, close\n");
+        .isEqualTo(
+            "unknown case 'nope'; known cases: core, core_callable, thread, pool, process, process_bytes, close\n");
   }
 
   @Test
@@ -139,7 +140,7 @@ class HarnessTest {
     assertThat(status).isEqualTo(2);
     assertThat(errText())
         .isEqualTo(
-            "usage: Harness CASE FRAMES; known cases: core, core_callable, thread, pool, close\n");
+            "usage: Harness CASE FRAMES; known cases: core, core_callable, thread, pool, process, process_bytes, close\n");
   }
 
   @ParameterizedTest

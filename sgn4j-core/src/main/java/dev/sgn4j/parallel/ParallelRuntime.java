@@ -56,6 +56,12 @@ final class ParallelRuntime {
     return workers;
   }
 
+  /** Queue depths, pool size, mode and worker busy time, for {@code Element.statistics()}. */
+  java.util.Map<String, Object> statistics() {
+    Workers current = workers;
+    return current == null ? java.util.Map.of() : current.statistics(String.valueOf(mode));
+  }
+
   /** The exception a worker threw in the current or last run, or null. */
   Throwable workerException() {
     return workers == null ? null : workers.workerError();
@@ -73,6 +79,7 @@ final class ParallelRuntime {
     try {
       ending.finish(streamsComplete && !run.failed());
     } finally {
+      ending.close();
       scope.untrack(ending);
     }
   }

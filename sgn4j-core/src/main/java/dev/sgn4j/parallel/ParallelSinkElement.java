@@ -98,6 +98,12 @@ public class ParallelSinkElement extends SinkElement implements ParallelElement 
     return workers != null && workers.allTerminated();
   }
 
+  /** Adds mode, pool size, queue depths and worker busy time to the run statistics. */
+  @Override
+  protected java.util.Map<String, Object> statistics() {
+    return runtime.statistics();
+  }
+
   @Override
   protected final boolean asynchronous() {
     return true;

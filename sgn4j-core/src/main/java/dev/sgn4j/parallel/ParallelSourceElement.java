@@ -97,6 +97,12 @@ public class ParallelSourceElement extends SourceElement implements ParallelElem
     return Optional.ofNullable(runtime.mode());
   }
 
+  /** Adds mode, pool size, queue depths and worker busy time to the run statistics. */
+  @Override
+  protected java.util.Map<String, Object> statistics() {
+    return runtime.statistics();
+  }
+
   @Override
   protected final boolean asynchronous() {
     return true;

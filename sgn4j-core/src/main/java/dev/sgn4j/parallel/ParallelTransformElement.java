@@ -131,6 +131,12 @@ public class ParallelTransformElement extends TransformElement implements Parall
     return output.received();
   }
 
+  /** Adds mode, pool size, queue depths and worker busy time to the run statistics. */
+  @Override
+  protected java.util.Map<String, Object> statistics() {
+    return runtime.statistics();
+  }
+
   @Override
   protected final boolean asynchronous() {
     return true;

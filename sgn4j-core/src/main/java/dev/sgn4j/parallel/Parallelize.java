@@ -42,7 +42,7 @@ public final class Parallelize implements RunScope {
   private final Pipeline pipeline;
   private final WorkerMode mode;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Map<String, HeapSharedMemory> segments = new LinkedHashMap<>();
+  private final Map<String, MappedSharedMemory> segments = new LinkedHashMap<>();
   private final List<Workers> running = new ArrayList<>();
   private boolean closed;
 
@@ -184,7 +184,7 @@ public final class Parallelize implements RunScope {
                     name,
                     segments.size() == 1 ? "1 segment is" : segments.size() + " segments are"));
       }
-      HeapSharedMemory segment = new HeapSharedMemory(name, bytes);
+      MappedSharedMemory segment = MappedSharedMemory.create(name, bytes);
       segments.put(name, segment);
       return segment;
     } finally {
@@ -241,7 +241,7 @@ public final class Parallelize implements RunScope {
       closed = true;
       left = List.copyOf(running);
       running.clear();
-      segments.values().forEach(HeapSharedMemory::free);
+      segments.values().forEach(MappedSharedMemory::free);
       segments.clear();
     } finally {
       lock.unlock();
@@ -250,6 +250,7 @@ public final class Parallelize implements RunScope {
     for (Workers workers : left) {
       try {
         workers.stopNow();
+        workers.close();
       } catch (WorkerException e) {
         if (failure == null) {
           failure = e;

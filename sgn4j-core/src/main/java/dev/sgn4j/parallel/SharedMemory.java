@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * A named block of memory shared by every worker of a {@link Parallelize} scope (SGN's {@code
- * to_shm}): created with {@link Parallelize#toShm(String, byte[])}, found by workers through {@link
+ * to_shm}), backed by a memory-mapped file under {@code /dev/shm}: created with {@link
+ * Parallelize#toShm(String, byte[])}, found by workers through {@link
  * WorkerContext#sharedMemory(String)}, freed when the scope closes. Writes are seen by every worker
  * (and, in process mode, by every process).
  *
@@ -43,6 +44,14 @@ public interface SharedMemory {
    * @throws IllegalStateException after the scope freed the segment
    */
   ByteBuffer buffer();
+
+  /**
+   * The memory-mapped file behind the segment, which worker processes map too. The scope deletes it
+   * when it closes.
+   *
+   * @return the file's path
+   */
+  java.nio.file.Path path();
 
   /**
    * Whether the segment was freed.

@@ -1,8 +1,6 @@
 package dev.sgn4j.parallel;
 
-import dev.sgn4j.Frame;
 import dev.sgn4j.RunContext;
-import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +28,10 @@ final class Workers {
   private final ParallelOptions options;
   private final RunContext run;
   private final Duration joinTimeout;
-  private final List<WorkerQueue<Object>> inputs = new ArrayList<>();
-  private final List<WorkerQueue<Object>> outputs = new ArrayList<>();
-  private final List<DefaultWorkerContext> contexts = new ArrayList<>();
-  private final List<Thread> threads = new ArrayList<>();
+  private final List<LaunchedWorker> workers = new ArrayList<>();
   private final CountDownLatch terminated;
   private final AtomicReference<WorkerException> failure = new AtomicReference<>();
   private final AtomicReference<Throwable> workerError = new AtomicReference<>();
-  private final java.util.concurrent.atomic.AtomicIntegerArray ended;
   private volatile boolean stopping;
   private volatile boolean endedWithoutEos;
 
@@ -53,34 +47,46 @@ final class Workers {
     this.joinTimeout =
         options.joinTimeout != null ? options.joinTimeout : Parallelize.defaultJoinTimeout();
     this.terminated = new CountDownLatch(options.workers);
-    this.ended = new java.util.concurrent.atomic.AtomicIntegerArray(options.workers);
+    WorkerLauncher launcher = mode == WorkerMode.PROCESS ? launcher(mode) : null;
     for (int i = 0; i < options.workers; i++) {
       String worker = workerName(i);
-      WorkerQueue<Object> input =
-          new SpscWorkerQueue<>(
-              "worker input of '" + worker + "'", options.queueCapacity, null, run::wakeUp);
-      WorkerQueue<Object> output =
-          new SpscWorkerQueue<>(
-              "worker output of '" + worker + "'", options.queueCapacity, run::wakeUp, null);
-      inputs.add(input);
-      outputs.add(output);
-      DefaultWorkerContext context =
-          new DefaultWorkerContext(element, i, input, output, segments, parameters);
-      contexts.add(context);
-      int index = i;
-      Runnable body = () -> runWorker(index, worker, context);
-      threads.add(
-          switch (mode) {
-            case THREAD ->
-                Thread.ofPlatform().name("sgn-worker-" + worker).daemon(true).unstarted(body);
-            case VIRTUAL_THREAD -> Thread.ofVirtual().name("sgn-worker-" + worker).unstarted(body);
-            case PROCESS ->
-                throw new UnsupportedOperationException(
-                    ("worker mode PROCESS of element '%s' needs the sgn4j-process module, which is not"
-                            + " on the class path; use THREAD or VIRTUAL_THREAD")
-                        .formatted(element));
-          });
+      LaunchRequest request =
+          new LaunchRequest(
+              element,
+              worker,
+              i,
+              options.work instanceof ParallelOptions.LogicWork logic ? logic.type() : null,
+              options.queueCapacity,
+              parameters,
+              segments,
+              run::wakeUp,
+              error -> ended(worker, error));
+      LaunchedWorker launched =
+          launcher == null ? new ThreadWorker(request, options, mode) : launcher.launch(request);
+      workers.add(launched);
+      if (!launched.wakesRunLoop()) {
+        run.requirePolling();
+      }
     }
+  }
+
+  /** The launcher of another mode, found on the class path. */
+  private WorkerLauncher launcher(WorkerMode mode) {
+    if (!(options.work instanceof ParallelOptions.LogicWork)) {
+      throw new IllegalArgumentException(
+          ("element '%s' runs in %s mode, which needs worker(Class): a function cannot be sent to"
+                  + " another JVM; give it a WorkerLogic class, or use THREAD or VIRTUAL_THREAD")
+              .formatted(element, mode));
+    }
+    for (WorkerLauncher candidate : java.util.ServiceLoader.load(WorkerLauncher.class)) {
+      if (candidate.mode() == mode) {
+        return candidate;
+      }
+    }
+    throw new UnsupportedOperationException(
+        ("worker mode %s of element '%s' needs the sgn4j-process module, which is not on the class"
+                + " path; use THREAD or VIRTUAL_THREAD")
+            .formatted(mode, element));
   }
 
   private String workerName(int index) {
@@ -88,7 +94,7 @@ final class Workers {
   }
 
   void start() {
-    threads.forEach(Thread::start);
+    workers.forEach(LaunchedWorker::start);
   }
 
   int count() {
@@ -96,11 +102,11 @@ final class Workers {
   }
 
   WorkerQueue<Object> input(int worker) {
-    return inputs.get(worker);
+    return workers.get(worker).input();
   }
 
   WorkerQueue<Object> output(int worker) {
-    return outputs.get(worker);
+    return workers.get(worker).output();
   }
 
   /** The worker's own exception (the cause of the run's failure), the same object every time. */
@@ -115,7 +121,7 @@ final class Workers {
 
   /** Whether the worker ended; everything it put before ending is visible once this is true. */
   boolean terminated(int worker) {
-    return ended.get(worker) == 1;
+    return workers.get(worker).hasEnded();
   }
 
   boolean allTerminated() {
@@ -137,10 +143,7 @@ final class Workers {
 
   /** Shutdown: every worker finishes what is queued and ends; their inputs take no more. */
   void endInput() {
-    for (int i = 0; i < count(); i++) {
-      contexts.get(i).requestShutdown();
-      inputs.get(i).close();
-    }
+    workers.forEach(LaunchedWorker::shutdown);
   }
 
   /**
@@ -182,16 +185,11 @@ final class Workers {
    */
   void stopNow() {
     stopping = true;
-    for (int i = 0; i < count(); i++) {
-      contexts.get(i).requestStop();
-      inputs.get(i).close();
-      outputs.get(i).close();
-      threads.get(i).interrupt();
-    }
+    workers.forEach(LaunchedWorker::stop);
     List<String> stuck = joinAll(System.nanoTime() + joinTimeout.toNanos());
     if (!stuck.isEmpty()) {
       throw new WorkerException(
-          "element '%s': worker thread %s did not stop within %s after being interrupted; it is left running"
+          "element '%s': worker %s did not stop within %s after being interrupted; it is left running"
               .formatted(element, stuck, joinTimeout),
           element,
           stuck.get(0),
@@ -203,38 +201,27 @@ final class Workers {
   /** Joins every worker thread until the deadline; returns the names of those still alive. */
   private List<String> joinAll(long deadline) {
     List<String> alive = new ArrayList<>();
-    for (Thread thread : threads) {
+    for (LaunchedWorker worker : workers) {
       try {
         long left = Math.max(0, deadline - System.nanoTime());
-        if (!thread.join(Duration.ofNanos(left))) {
-          alive.add(thread.getName());
+        if (!worker.join(Duration.ofNanos(left))) {
+          alive.add(worker.describe());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        alive.add(thread.getName());
+        alive.add(worker.describe());
       }
     }
     return alive;
   }
 
-  private void runWorker(int index, String worker, DefaultWorkerContext context) {
-    Throwable error = null;
-    try {
-      body(context);
-    } catch (InterruptedException | QueueClosedException e) {
-      if (!stopping && !context.shouldShutdown()) {
-        error = e;
-      }
-    } catch (Throwable t) {
-      error = t;
-    } finally {
-      if (error != null) {
-        report(worker, error);
-      }
-      ended.set(index, 1);
-      terminated.countDown();
-      run.wakeUp();
+  /** A worker ended, cleanly (null) or with an error: count it, report it, wake the run loop. */
+  private void ended(String worker, Throwable error) {
+    if (error != null) {
+      report(worker, error);
     }
+    terminated.countDown();
+    run.wakeUp();
   }
 
   private void report(String worker, Throwable error) {
@@ -274,120 +261,32 @@ final class Workers {
     return failure.get();
   }
 
-  private void body(DefaultWorkerContext context) throws Exception {
-    switch (options.work) {
-      case ParallelOptions.LogicWork logic -> runLogic(newLogic(logic.type()), context);
-      case ParallelOptions.MapWork map -> {
-        while (true) {
-          Frame in = (Frame) takeOrEnd(context);
-          if (in == null) {
-            return;
-          }
-          Frame out = in.isGap() ? in : checked(map.function().apply(in), in);
-          context.output().put(in.isEos() && !out.isEos() ? out.withEos(true) : out);
-        }
-      }
-      case ParallelOptions.FlatMapWork flat -> {
-        while (true) {
-          Frame in = (Frame) takeOrEnd(context);
-          if (in == null) {
-            return;
-          }
-          List<Frame> outs = in.isGap() ? List.of(in) : flat.function().apply(in);
-          if (outs == null) {
-            throw new IllegalStateException(
-                "the flatMap function of '%s' returned null for %s; return a list (empty for none)"
-                    .formatted(element, in));
-          }
-          for (int i = 0; i < outs.size(); i++) {
-            Frame out = checked(outs.get(i), in);
-            boolean last = i == outs.size() - 1;
-            context.output().put(in.isEos() && last && !out.isEos() ? out.withEos(true) : out);
-          }
-          if (in.isEos() && outs.isEmpty()) {
-            context.output().put(Frame.eos());
-          }
-          context.output().put(BATCH_END);
-        }
-      }
-      case ParallelOptions.ConsumeWork consume -> {
-        while (true) {
-          Object item = takeOrEnd(context);
-          if (item == null) {
-            return;
-          }
-          forEachFrame(item, consume.consumer());
-        }
-      }
-      case ParallelOptions.GenerateWork generate -> {
-        while (!context.shouldStop() && !context.shouldShutdown()) {
-          Frame frame = generate.supplier().get();
-          if (frame == null) {
-            throw new IllegalStateException(
-                "the supplier of '%s' returned null; return a Frame (Frame.eos() to end)"
-                    .formatted(element));
-          }
-          context.output().put(frame);
-          if (frame.isEos()) {
-            return;
-          }
-        }
-      }
+  /** Queue depths and busy time, for the element's statistics. */
+  java.util.Map<String, Object> statistics(String mode) {
+    long queuedIn = 0;
+    long queuedOut = 0;
+    long busy = 0;
+    boolean measured = true;
+    for (LaunchedWorker worker : workers) {
+      queuedIn += worker.input().size();
+      queuedOut += worker.output().size();
+      long nanos = worker.busyNanos();
+      measured &= nanos >= 0;
+      busy += Math.max(0, nanos);
     }
+    java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
+    figures.put("mode", mode);
+    figures.put("workers", count());
+    figures.put("queued_in", queuedIn);
+    figures.put("queued_out", queuedOut);
+    if (measured) {
+      figures.put("worker_busy_ms", Math.round(busy / 1e5) / 10.0);
+    }
+    return figures;
   }
 
-  private void runLogic(WorkerLogic logic, DefaultWorkerContext context) throws Exception {
-    while (!context.shouldStop()) {
-      if (context.shouldShutdown() && context.input().isEmpty()) {
-        return;
-      }
-      try {
-        logic.process(context);
-      } catch (QueueClosedException e) {
-        if (context.shouldShutdown() || context.shouldStop()) {
-          return;
-        }
-        throw e;
-      }
-    }
-  }
-
-  /** The next input item, or null once the element closed the input and it is drained. */
-  private static Object takeOrEnd(DefaultWorkerContext context) throws InterruptedException {
-    try {
-      return context.input().take();
-    } catch (QueueClosedException e) {
-      return null;
-    }
-  }
-
-  private Frame checked(Frame out, Frame in) {
-    if (out == null) {
-      throw new IllegalStateException(
-          "the function of '%s' returned null for %s; return a Frame".formatted(element, in));
-    }
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private void forEachFrame(Object item, java.util.function.BiConsumer<String, Frame> to) {
-    if (item instanceof Map<?, ?> frames) {
-      ((Map<String, Frame>) frames).forEach(to);
-    } else {
-      to.accept(options.sinkPads.get(0), (Frame) item);
-    }
-  }
-
-  private WorkerLogic newLogic(Class<? extends WorkerLogic> type) throws Exception {
-    try {
-      return type.getConstructor().newInstance();
-    } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException(
-          "worker class %s of element '%s' needs a public no-argument constructor"
-              .formatted(type.getName(), element),
-          e);
-    } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
+  /** Releases what the workers held; called once they ended or were stopped. */
+  void close() {
+    workers.forEach(LaunchedWorker::close);
   }
 }

@@ -326,7 +326,7 @@ class ParallelLifecycleTest {
     assertThat(failure.getSuppressed()[0])
         .isInstanceOf(WorkerException.class)
         .hasMessage(
-            "element 'stalled': worker thread [sgn-worker-stalled] did not stop within PT0.2S"
+            "element 'stalled': worker [sgn-worker-stalled] did not stop within PT0.2S"
                 + " after being interrupted; it is left running");
   }
 
@@ -452,11 +452,13 @@ class ParallelLifecycleTest {
       reply = scope.toShm("reply", new byte[4]);
       scope.run();
       assertThat(reply.buffer().get(0)).isEqualTo((byte) 42);
+      assertThat(reply.path()).exists();
       assertThat(scope.sharedMemory()).containsOnlyKeys("greeting", "reply");
     }
 
     assertThat(sink.collected("in")).containsExactly("Hello world");
     assertThat(reply.isFreed()).isTrue();
+    assertThat(reply.path()).doesNotExist();
     assertThatThrownBy(reply::buffer)
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("shared memory 'reply' was freed when its Parallelize scope closed");

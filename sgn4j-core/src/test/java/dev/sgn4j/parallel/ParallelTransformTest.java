@@ -53,6 +53,13 @@ class ParallelTransformTest {
     assertThat(square.framesOut()).isEqualTo(11);
     assertThat(square.mode()).contains(WorkerMode.THREAD);
     assertThat(square.workerException()).isNull();
+    var extra = pipeline.stats().element("square").extra();
+    assertThat(extra)
+        .containsEntry("mode", "THREAD")
+        .containsEntry("workers", 1)
+        .containsEntry("queued_in", 0L)
+        .containsEntry("queued_out", 0L)
+        .containsKey("worker_busy_ms");
   }
 
   @Test
@@ -393,7 +400,11 @@ class ParallelTransformTest {
 
   @Test
   void processModeNeedsTheProcessModule() {
-    var t = ParallelTransformElement.builder("t").mode(WorkerMode.PROCESS).map(f -> f).build();
+    var t =
+        ParallelTransformElement.builder("t")
+            .mode(WorkerMode.PROCESS)
+            .worker(ForgetsEos.class)
+            .build();
     Pipeline pipeline =
         new Pipeline()
             .connect(IterSource.of("s", "out", List.of(1)), t)
@@ -403,6 +414,20 @@ class ParallelTransformTest {
         .hasMessageEndingWith(
             "worker mode PROCESS of element 't' needs the sgn4j-process module, which is not on"
                 + " the class path; use THREAD or VIRTUAL_THREAD");
+  }
+
+  @Test
+  void processModeNeedsAWorkerClassRatherThanAFunction() {
+    var t = ParallelTransformElement.builder("t").mode(WorkerMode.PROCESS).map(f -> f).build();
+    Pipeline pipeline =
+        new Pipeline()
+            .connect(IterSource.of("s", "out", List.of(1)), t)
+            .connect(t, new NullSink("k", List.of("in")));
+
+    assertThatThrownBy(pipeline::run)
+        .hasMessageEndingWith(
+            "element 't' runs in PROCESS mode, which needs worker(Class): a function cannot be sent"
+                + " to another JVM; give it a WorkerLogic class, or use THREAD or VIRTUAL_THREAD");
   }
 
   @Test

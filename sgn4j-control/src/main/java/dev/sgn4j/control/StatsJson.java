@@ -1,0 +1,68 @@
+package dev.sgn4j.control;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sgn4j.ElementStats;
+import dev.sgn4j.PadStats;
+import dev.sgn4j.RunStats;
+import java.util.Map;
+
+/**
+ * {@link RunStats} as the JSON of {@code GET /stats}: snake_case names as in SGN's state maps, and
+ * every duration in whole nanoseconds ({@code *_ns}).
+ *
+ * <pre>{@code
+ * {"iterations":120,"elapsed_ns":5300000,"running":true,"elements":[
+ *   {"name":"source","type":"Knobs","calls":120,"frames_in":0,"frames_out":120,"gaps":0,"eos":0,
+ *    "time_ns":81000,"mean_ns":600,"p99_ns":2100,"extra":{},
+ *    "pads":[{"pad":"source:src:out","calls":120,"frames":120,"gaps":0,"eos":0,
+ *             "time_ns":70000,"mean_ns":550,"p99_ns":2000}]}]}
+ * }</pre>
+ */
+final class StatsJson {
+
+  private StatsJson() {}
+
+  static ObjectNode of(RunStats stats) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("iterations", stats.iterations());
+    root.put("elapsed_ns", stats.elapsed().toNanos());
+    root.put("running", stats.running());
+    ArrayNode elements = root.putArray("elements");
+    for (ElementStats element : stats.elements()) {
+      elements.add(element(element));
+    }
+    return root;
+  }
+
+  private static ObjectNode element(ElementStats element) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("name", element.name());
+    node.put("type", element.type());
+    node.put("calls", element.calls());
+    node.put("frames_in", element.framesIn());
+    node.put("frames_out", element.framesOut());
+    node.put("gaps", element.gaps());
+    node.put("eos", element.eos());
+    node.put("time_ns", element.time().toNanos());
+    node.put("mean_ns", element.mean().toNanos());
+    node.put("p99_ns", element.p99().toNanos());
+    ObjectNode extra = node.putObject("extra");
+    for (Map.Entry<String, Object> figure : element.extra().entrySet()) {
+      extra.set(figure.getKey(), Json.MAPPER.valueToTree(figure.getValue()));
+    }
+    ArrayNode pads = node.putArray("pads");
+    for (PadStats pad : element.pads()) {
+      ObjectNode padNode = pads.addObject();
+      padNode.put("pad", pad.pad());
+      padNode.put("calls", pad.calls());
+      padNode.put("frames", pad.frames());
+      padNode.put("gaps", pad.gaps());
+      padNode.put("eos", pad.eos());
+      padNode.put("time_ns", pad.time().toNanos());
+      padNode.put("mean_ns", pad.mean().toNanos());
+      padNode.put("p99_ns", pad.p99().toNanos());
+    }
+    return node;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.sgn4j;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts and timings of one element in a run: its pads' figures added up, and the figures an
+ * asynchronous element adds about its workers (queue depths, worker busy time).
+ *
+ * <pre>{@code
+ * ElementStats square = pipeline.stats().element("square");
+ * square.framesIn();                 // frames pulled
+ * square.extra().get("queued_in");   // frames waiting for the worker
+ * }</pre>
+ *
+ * @param name the element name
+ * @param type the element's class simple name
+ * @param calls calls of all its pads, the internal pad included
+ * @param framesIn data frames pulled by its sink pads
+ * @param framesOut data frames made by its source pads
+ * @param gaps gap frames through its pads
+ * @param eos EOS frames through its pads
+ * @param time estimated total time in its callbacks
+ * @param mean mean time of one call
+ * @param p99 99th percentile of one call's time, within 25%
+ * @param pads the figures per pad, in schedule order
+ * @param extra figures the element adds, such as queue depths of parallel elements
+ */
+public record ElementStats(
+    String name,
+    String type,
+    long calls,
+    long framesIn,
+    long framesOut,
+    long gaps,
+    long eos,
+    Duration time,
+    Duration mean,
+    Duration p99,
+    List<PadStats> pads,
+    Map<String, Object> extra) {
+
+  /** Copies the lists. */
+  public ElementStats {
+    pads = List.copyOf(pads);
+    extra = Map.copyOf(extra);
+  }
+
+  static ElementStats of(Element element, List<PadCounters> counters) {
+    long calls = 0;
+    long in = 0;
+    long out = 0;
+    long gaps = 0;
+    long eos = 0;
+    long nanos = 0;
+    long sampledNanos = 0;
+    long samples = 0;
+    LatencyHistogram all = new LatencyHistogram();
+    List<PadStats> pads = new java.util.ArrayList<>();
+    for (PadCounters pad : counters) {
+      calls += pad.calls;
+      if (pad.pad instanceof SinkPad) {
+        in += pad.frames();
+      } else if (pad.pad instanceof SourcePad) {
+        out += pad.frames();
+      }
+      gaps += pad.gaps;
+      eos += pad.eos;
+      nanos += pad.estimatedNanos();
+      sampledNanos += pad.sampledNanos;
+      samples += pad.samples;
+      all.addAll(pad.histogram);
+      pads.add(PadStats.of(pad));
+    }
+    return new ElementStats(
+        element.name(),
+        GraphExport.typeName(element),
+        calls,
+        in,
+        out,
+        gaps,
+        eos,
+        Duration.ofNanos(nanos),
+        Duration.ofNanos(samples == 0 ? 0 : sampledNanos / samples),
+        Duration.ofNanos(all.percentile(0.99)),
+        pads,
+        element.statistics());
+  }
+}

@@ -1,0 +1,241 @@
+package dev.sgn4j.parallel;
+
+import dev.sgn4j.Frame;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * A worker on a platform or virtual thread of this JVM, running either the element's function or
+ * its {@link WorkerLogic} class. Its queues wake the run loop: the output on every put, the input
+ * on every take.
+ */
+final class ThreadWorker implements LaunchedWorker {
+
+  private final LaunchRequest request;
+  private final ParallelOptions.Work work;
+  private final List<String> sinkPads;
+  private final WorkerQueue<Object> input;
+  private final WorkerQueue<Object> output;
+  private final DefaultWorkerContext context;
+  private final Thread thread;
+  private volatile boolean stopping;
+  private volatile boolean ended;
+
+  /** Calls of user code, and the time of one call in 16, for {@link #busyNanos()}. */
+  private volatile long calls;
+
+  private volatile long sampled;
+  private volatile long sampledNanos;
+
+  ThreadWorker(LaunchRequest request, ParallelOptions options, WorkerMode mode) {
+    this.request = request;
+    this.work = options.work;
+    this.sinkPads = options.sinkPads;
+    String worker = request.workerName();
+    this.input =
+        new SpscWorkerQueue<>(
+            "worker input of '" + worker + "'", request.queueCapacity(), null, request.wakeUp());
+    this.output =
+        new SpscWorkerQueue<>(
+            "worker output of '" + worker + "'", request.queueCapacity(), request.wakeUp(), null);
+    this.context =
+        new DefaultWorkerContext(
+            request.elementName(),
+            request.workerIndex(),
+            input,
+            output,
+            request.sharedMemory(),
+            request.parameters());
+    Thread.Builder builder =
+        mode == WorkerMode.VIRTUAL_THREAD ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
+    this.thread = builder.name("sgn-worker-" + worker).unstarted(this::run);
+  }
+
+  @Override
+  public WorkerQueue<Object> input() {
+    return input;
+  }
+
+  @Override
+  public WorkerQueue<Object> output() {
+    return output;
+  }
+
+  @Override
+  public void start() {
+    thread.start();
+  }
+
+  @Override
+  public void shutdown() {
+    context.requestShutdown();
+    input.close();
+  }
+
+  @Override
+  public void stop() {
+    stopping = true;
+    context.requestStop();
+    input.close();
+    output.close();
+    thread.interrupt();
+  }
+
+  @Override
+  public boolean join(Duration timeout) throws InterruptedException {
+    return thread.join(timeout);
+  }
+
+  @Override
+  public boolean hasEnded() {
+    return ended;
+  }
+
+  @Override
+  public String describe() {
+    return thread.getName();
+  }
+
+  @Override
+  public long busyNanos() {
+    long samples = sampled;
+    return samples == 0 ? 0 : Math.round((double) sampledNanos * calls / samples);
+  }
+
+  /** Runs user code, timing one call in 16 (the worker thread is the only writer). */
+  private <T> T timed(java.util.concurrent.Callable<T> user) throws Exception {
+    long n = calls;
+    calls = n + 1;
+    if ((n & 15) != 0) {
+      return user.call();
+    }
+    long started = System.nanoTime();
+    try {
+      return user.call();
+    } finally {
+      sampledNanos += System.nanoTime() - started;
+      sampled++;
+    }
+  }
+
+  private void run() {
+    Throwable error = null;
+    try {
+      body();
+    } catch (InterruptedException | QueueClosedException e) {
+      if (!stopping && !context.shouldShutdown()) {
+        error = e;
+      }
+    } catch (Throwable t) {
+      error = t;
+    } finally {
+      try {
+        request.onEnd().accept(error);
+      } finally {
+        ended = true;
+        request.wakeUp().run();
+      }
+    }
+  }
+
+  private void body() throws Exception {
+    String element = request.elementName();
+    switch (work) {
+      case ParallelOptions.LogicWork logic -> {
+        WorkerLogic user = WorkerLoop.create(logic.type(), element);
+        WorkerLoop.run(
+            c ->
+                timed(
+                    () -> {
+                      user.process(c);
+                      return null;
+                    }),
+            context);
+      }
+      case ParallelOptions.MapWork map -> {
+        for (Frame in = next(); in != null; in = next()) {
+          Frame frame = in;
+          Frame out = in.isGap() ? in : checked(timed(() -> map.function().apply(frame)), in);
+          output.put(in.isEos() && !out.isEos() ? out.withEos(true) : out);
+        }
+      }
+      case ParallelOptions.FlatMapWork flat -> {
+        for (Frame in = next(); in != null; in = next()) {
+          Frame frame = in;
+          List<Frame> outs = in.isGap() ? List.of(in) : timed(() -> flat.function().apply(frame));
+          if (outs == null) {
+            throw new IllegalStateException(
+                "the flatMap function of '%s' returned null for %s; return a list (empty for none)"
+                    .formatted(element, in));
+          }
+          for (int i = 0; i < outs.size(); i++) {
+            Frame out = checked(outs.get(i), in);
+            boolean last = i == outs.size() - 1;
+            output.put(in.isEos() && last && !out.isEos() ? out.withEos(true) : out);
+          }
+          if (in.isEos() && outs.isEmpty()) {
+            output.put(Frame.eos());
+          }
+          output.put(Workers.BATCH_END);
+        }
+      }
+      case ParallelOptions.ConsumeWork consume -> {
+        for (Object item = takeOrEnd(); item != null; item = takeOrEnd()) {
+          Object frames = item;
+          timed(
+              () -> {
+                forEachFrame(frames, consume.consumer());
+                return null;
+              });
+        }
+      }
+      case ParallelOptions.GenerateWork generate -> {
+        while (!context.shouldStop() && !context.shouldShutdown()) {
+          Frame frame = timed(() -> generate.supplier().get());
+          if (frame == null) {
+            throw new IllegalStateException(
+                "the supplier of '%s' returned null; return a Frame (Frame.eos() to end)"
+                    .formatted(element));
+          }
+          output.put(frame);
+          if (frame.isEos()) {
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  private Frame next() throws InterruptedException {
+    return (Frame) takeOrEnd();
+  }
+
+  /** The next input item, or null once the element closed the input and it is drained. */
+  private Object takeOrEnd() throws InterruptedException {
+    try {
+      return input.take();
+    } catch (QueueClosedException e) {
+      return null;
+    }
+  }
+
+  private Frame checked(Frame out, Frame in) {
+    if (out == null) {
+      throw new IllegalStateException(
+          "the function of '%s' returned null for %s; return a Frame"
+              .formatted(request.elementName(), in));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void forEachFrame(Object item, BiConsumer<String, Frame> to) {
+    if (item instanceof Map<?, ?> frames) {
+      ((Map<String, Frame>) frames).forEach(to);
+    } else {
+      to.accept(sinkPads.get(0), (Frame) item);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.sgn4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class StatsTest {
+
+  private static Pipeline quickStart() {
+    var source = IterSource.of("numbers", "out", List.of(1, 2, 3));
+    var scale =
+        CallableTransform.fromCallable(
+            "scale", frames -> (int) frames.get(0).data() * 10, "out", List.of("in"));
+    var sink = new CollectSink("collect", List.of("in"));
+    return new Pipeline().connect(source, scale).connect(scale, sink);
+  }
+
+  @Test
+  void beforeTheFirstRunThereIsNothingToReport() {
+    RunStats stats = quickStart().stats();
+
+    assertThat(stats.iterations()).isZero();
+    assertThat(stats.elements()).isEmpty();
+    assertThat(stats.running()).isFalse();
+  }
+
+  @Test
+  void everyElementAndPadIsCounted() {
+    Pipeline pipeline = quickStart();
+    pipeline.run();
+    RunStats stats = pipeline.stats();
+
+    assertThat(stats.iterations()).isEqualTo(4);
+    assertThat(stats.running()).isFalse();
+    assertThat(stats.elements())
+        .extracting(ElementStats::name)
+        .containsExactly("numbers", "scale", "collect");
+    ElementStats numbers = stats.element("numbers");
+    assertThat(numbers)
+        .extracting(
+            ElementStats::type,
+            ElementStats::calls,
+            ElementStats::framesIn,
+            ElementStats::framesOut,
+            ElementStats::gaps,
+            ElementStats::eos)
+        .containsExactly("IterSource", 8L, 0L, 3L, 1L, 1L);
+    assertThat(stats.element("scale"))
+        .extracting(
+            ElementStats::calls,
+            ElementStats::framesIn,
+            ElementStats::framesOut,
+            ElementStats::gaps,
+            ElementStats::eos)
+        .containsExactly(12L, 3L, 3L, 2L, 2L);
+    assertThat(stats.element("collect"))
+        .extracting(ElementStats::framesIn, ElementStats::eos)
+        .containsExactly(3L, 1L);
+    assertThat(stats.element("scale").pads())
+        .extracting(PadStats::pad, PadStats::calls, PadStats::frames, PadStats::gaps, PadStats::eos)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("scale:snk:in", 4L, 3L, 1L, 1L),
+            org.assertj.core.groups.Tuple.tuple("scale:inl:inl", 4L, 0L, 0L, 0L),
+            org.assertj.core.groups.Tuple.tuple("scale:src:out", 4L, 3L, 1L, 1L));
+    assertThat(numbers.time()).isPositive();
+    assertThat(numbers.p99()).isGreaterThanOrEqualTo(numbers.mean().dividedBy(2));
+  }
+
+  @Test
+  void theTableIsAligned() {
+    Pipeline pipeline = quickStart();
+    pipeline.run();
+    List<String> lines = pipeline.stats().toTable().lines().toList();
+
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "element  type               calls  in  out  gaps  eos  time ms  mean us  p99 us  extra");
+    assertThat(lines.get(1))
+        .matches(
+            "numbers  IterSource             8   0    3     1    1 +[0-9.]+ +[0-9.]+ +[0-9.]+");
+    assertThat(lines.get(2)).startsWith("scale    CallableTransform     12   3    3     2    2");
+    assertThat(lines.get(3)).startsWith("collect  CollectSink            8   3    0     1    1");
+    assertThat(lines.get(4)).matches("4 iterations in [0-9]+\\.[0-9]{3} s");
+  }
+
+  @Test
+  void unknownElementsNameTheOnesThereAre() {
+    Pipeline pipeline = quickStart();
+    pipeline.run();
+
+    assertThatThrownBy(() -> pipeline.stats().element("nope"))
+        .hasMessage("no element 'nope' in these stats; they cover [numbers, scale, collect]");
+  }
+
+  @Test
+  void statsCanBeReadWhileTheRunIsActive() throws Exception {
+    CountDownLatch reading = new CountDownLatch(1);
+    CountDownLatch read = new CountDownLatch(1);
+    var source =
+        new SourceElement("src", List.of("out")) {
+          private int count;
+
+          @Override
+          protected Frame newFrame(SourcePad pad) {
+            count++;
+            if (count == 50) {
+              reading.countDown();
+              try {
+                assertThat(read.await(10, TimeUnit.SECONDS)).isTrue();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            }
+            return count > 100 ? Frame.eos() : Frame.of(count);
+          }
+        };
+    Pipeline pipeline = new Pipeline().connect(source, new NullSink("k", List.of("in")));
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> run = executor.submit(() -> pipeline.run());
+      assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+      RunStats during = pipeline.stats();
+      read.countDown();
+      run.get(10, TimeUnit.SECONDS);
+
+      assertThat(during.running()).isTrue();
+      assertThat(during.element("k").framesIn()).isBetween(45L, 50L);
+      assertThat(pipeline.stats().element("k").framesIn()).isEqualTo(100);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+}

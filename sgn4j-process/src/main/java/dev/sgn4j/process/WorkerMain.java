@@ -1,0 +1,149 @@
+package dev.sgn4j.process;
+
+import dev.sgn4j.parallel.SharedMemory;
+import dev.sgn4j.parallel.WorkerLogic;
+import dev.sgn4j.parallel.WorkerLoop;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The main class of a worker process. The parent starts it with the path of the shared worker file
+ * and writes the launch record to its standard input; it opens the file, creates the worker logic,
+ * sets READY and runs the seed's worker loop until told to stop or shut down, then records how it
+ * ended (TERMINATED, with an error text if the logic threw) and exits.
+ *
+ * <p>It ignores SIGINT, since Ctrl+C in a terminal reaches the whole process group and the parent
+ * coordinates the shutdown; and it exits at once when its standard input reaches end of file, which
+ * happens when the parent dies.
+ *
+ * <pre>{@code
+ * java -cp <class path> dev.sgn4j.process.WorkerMain /dev/shm/sgn4j-1234-square-9f3a...
+ * }</pre>
+ */
+public final class WorkerMain {
+
+  /** The exit status when the parent died. */
+  static final int PARENT_GONE = 70;
+
+  private WorkerMain() {}
+
+  /**
+   * Runs one worker.
+   *
+   * @param args the path of the shared worker file
+   * @throws Exception when the launch record cannot be read; the parent then reports the failure
+   */
+  public static void main(String[] args) throws Exception {
+    ignoreInterrupts();
+    DataInputStream in = new DataInputStream(System.in);
+    int codecCount = in.readInt();
+    List<String> codecs = new ArrayList<>();
+    for (int i = 0; i < codecCount; i++) {
+      codecs.add(in.readUTF());
+    }
+    FrameCodecs.registry().registerByName(codecs);
+    byte[] record = in.readNBytes(in.readInt());
+    TaggedItemCodec launchCodec = new TaggedItemCodec(FrameCodecs.registry(), "worker launch");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> launch = (Map<String, Object>) launchCodec.decode(ByteBuffer.wrap(record));
+    String element = (String) launch.get("element");
+    Map<String, SharedMemory> segments = segments(launch.get("segments"));
+    watchParent(System.in, segments);
+    TaggedItemCodec codec =
+        new TaggedItemCodec(FrameCodecs.registry(), "element '" + element + "'");
+    int status = 0;
+    try (WorkerChannel channel = WorkerChannel.open(Path.of(args[0]), codec)) {
+      try {
+        ChildWorkerContext context =
+            new ChildWorkerContext(
+                element,
+                ((Number) launch.get("index")).intValue(),
+                channel,
+                segments,
+                parameters(launch.get("parameters")));
+        @SuppressWarnings("unchecked")
+        Class<? extends WorkerLogic> type =
+            (Class<? extends WorkerLogic>)
+                Class.forName(
+                    (String) launch.get("logic"), true, WorkerMain.class.getClassLoader());
+        WorkerLogic logic = WorkerLoop.create(type, element);
+        channel.control().set(ControlBlock.Flag.READY);
+        WorkerLoop.run(logic, context);
+      } catch (Throwable t) {
+        channel.control().setError(ControlBlock.describe(t));
+        status = 1;
+      } finally {
+        System.out.flush();
+        System.err.flush();
+        channel.control().setExitStatus(status);
+        channel.control().set(ControlBlock.Flag.TERMINATED);
+      }
+    }
+    System.exit(status);
+  }
+
+  private static void ignoreInterrupts() {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+    } catch (IllegalArgumentException e) {
+      // The JVM reserves SIGINT here; the parent's coordination still applies.
+    }
+  }
+
+  /**
+   * Exits when the parent's end of standard input closes: the parent is gone, so nobody else will
+   * delete the shared memory files it made.
+   */
+  private static void watchParent(InputStream in, Map<String, SharedMemory> segments) {
+    Thread.ofPlatform()
+        .daemon(true)
+        .name("sgn-parent-watch")
+        .start(
+            () -> {
+              try {
+                while (in.read() >= 0) {
+                  // The parent writes nothing more; end of file means it died.
+                }
+              } catch (IOException e) {
+                // Same: the pipe broke.
+              }
+              for (SharedMemory segment : segments.values()) {
+                try {
+                  java.nio.file.Files.deleteIfExists(segment.path());
+                } catch (IOException e) {
+                  // Best effort: the next run removes files of dead processes.
+                }
+              }
+              Runtime.getRuntime().halt(PARENT_GONE);
+            });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, SharedMemory> segments(Object described) {
+    Map<String, SharedMemory> segments = new LinkedHashMap<>();
+    ((Map<String, Object>) described)
+        .forEach(
+            (name, where) -> {
+              List<Object> pathAndSize = (List<Object>) where;
+              segments.put(
+                  name,
+                  new ChildSharedMemory(
+                      name,
+                      Path.of((String) pathAndSize.get(0)),
+                      ((Number) pathAndSize.get(1)).intValue()));
+            });
+    return segments;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parameters(Object described) {
+    return (Map<String, Object>) described;
+  }
+}
