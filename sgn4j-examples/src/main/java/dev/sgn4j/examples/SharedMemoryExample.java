@@ -50,18 +50,22 @@ public final class SharedMemoryExample {
   /**
    * Shares the array, runs the pipeline, and prints the array before and after.
    *
-   * @param args ignored
+   * @param args {@code process} to run the worker in a child JVM; a worker thread otherwise
    */
   public static void main(String[] args) {
+    WorkerMode mode =
+        args.length > 0 && args[0].equals("process") ? WorkerMode.PROCESS : WorkerMode.THREAD;
     double[] values = {1.0, 2.0, 3.0, 4.0};
     var source = IterSource.of("frames", "out", List.of(1, 2, 3));
-    var scale = ParallelTransformElement.builder("scale").worker(DoubleInPlace.class).build();
+    var scale =
+        ParallelTransformElement.builder("scale").mode(mode).worker(DoubleInPlace.class).build();
     var sink = new NullSink("sink", List.of("in"));
     var pipeline = new Pipeline().connect(source, scale).connect(scale, sink);
 
+    System.out.println("worker mode: " + mode);
     System.out.println("before: " + Arrays.toString(values));
     SharedMemory segment;
-    try (var scope = new Parallelize(pipeline, WorkerMode.THREAD)) {
+    try (var scope = new Parallelize(pipeline)) {
       segment = scope.toShm(SEGMENT, toBytes(values));
       scope.run();
       System.out.println("after: " + Arrays.toString(toDoubles(segment.buffer())));

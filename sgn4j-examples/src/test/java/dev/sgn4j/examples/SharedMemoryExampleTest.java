@@ -12,7 +12,23 @@ class SharedMemoryExampleTest {
 
     assertThat(lines)
         .containsExactly(
-            "before: [1.0, 2.0, 3.0, 4.0]", "after: [2.0, 4.0, 6.0, 8.0]", "freed: true");
+            "worker mode: THREAD",
+            "before: [1.0, 2.0, 3.0, 4.0]",
+            "after: [2.0, 4.0, 6.0, 8.0]",
+            "freed: true");
     assertThat(WorkerThreads.alive()).isEmpty();
+  }
+
+  @RepeatedTest(3)
+  void aWorkerProcessChangesTheSharedArrayAndTheParentSeesIt() {
+    var lines = Output.capture(() -> SharedMemoryExample.main(new String[] {"process"}));
+
+    assertThat(lines)
+        .containsExactly(
+            "worker mode: PROCESS",
+            "before: [1.0, 2.0, 3.0, 4.0]",
+            "after: [2.0, 4.0, 6.0, 8.0]",
+            "freed: true");
+    assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
   }
 }

@@ -325,7 +325,7 @@ final class ControlBlock {
    * Records the error that ends the worker; child only, before {@link Flag#TERMINATED}. The first
    * error stays: a later call changes nothing (the first is the cause, and a reader may be reading
    * it). Text longer than {@value #MAX_ERROR_BYTES} UTF-8 bytes is cut, and a marker saying how
-   * much was dropped ends it.
+   * much was dropped ends it; an empty text is recorded as {@code (no error text)}.
    *
    * @param text the error, e.g. from {@link #describe(Throwable)}
    * @return true when recorded, false when an error was already there

@@ -184,9 +184,9 @@ final class RingBuffer {
     for (int i = 0; i < HEADER_BYTES; i += Long.BYTES) {
       LONGS.set(memory, offset + i, 0L);
     }
-    LONGS.set(memory, offset + MAGIC, RING_MAGIC);
     INTS.set(memory, offset + DATA_BYTES, dataBytes);
-    INTS.setVolatile(memory, offset + ITEM_CAPACITY, itemCapacity);
+    INTS.set(memory, offset + ITEM_CAPACITY, itemCapacity);
+    LONGS.setVolatile(memory, offset + MAGIC, RING_MAGIC); // last: an opener that sees it sees all
     return new RingBuffer(memory, offset, dataBytes, itemCapacity);
   }
 

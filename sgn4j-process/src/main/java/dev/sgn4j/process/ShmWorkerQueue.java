@@ -13,12 +13,13 @@ import java.util.Objects;
  *
  * <pre>{@code
  * // parent: the worker's input
+ * RingBuffer ring = RingBuffer.create(file.buffer(), offset, 1 << 20, 64);
  * WorkerQueue<Object> input = new ShmWorkerQueue("worker input of 'square'", ring, codec, null, null);
  * input.put(frame);
  * input.close();                 // the child's take() throws QueueClosedException once it is empty
- * // child: the same ring, opened from the mapped file
- * WorkerQueue<Object> input = new ShmWorkerQueue("worker input of 'square'", RingBuffer.open(memory,
- *     offset), codec, null, null);
+ * // child: the same ring, from its own mapping of the file
+ * RingBuffer same = RingBuffer.open(SharedFile.open(path).buffer(), offset);
+ * WorkerQueue<Object> input = new ShmWorkerQueue("worker input of 'square'", same, codec, null, null);
  * Object frame = input.take();
  * }</pre>
  *
@@ -124,7 +125,7 @@ final class ShmWorkerQueue implements WorkerQueue<Object> {
     int size = encoded.size();
     if (size > ring.maxItemBytes()) {
       throw new IllegalArgumentException(
-          name + " cannot take a " + item.getClass().getName() + ": " + ring.tooLarge(size));
+          name + " cannot take a " + item.getClass().getTypeName() + ": " + ring.tooLarge(size));
     }
     return encoded;
   }

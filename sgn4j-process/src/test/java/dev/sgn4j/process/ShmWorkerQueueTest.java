@@ -53,7 +53,7 @@ final class ShmWorkerQueueTest {
   void anItemLargerThanTheRingFailsAtOnceNamingTheQueueTheTypeAndBothSizes() {
     ShmWorkerQueue queue = bytesQueue(4096, 4);
     String message =
-        "worker input of 'square' cannot take a [B: an item of 5000 bytes does not fit in a ring"
+        "worker input of 'square' cannot take a byte[]: an item of 5000 bytes does not fit in a ring"
             + " of 4096 data bytes (at most 4092 bytes per item): increase the queue's byte size,"
             + " or send large payloads through shared memory";
 
