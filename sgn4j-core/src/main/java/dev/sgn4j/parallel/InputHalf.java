@@ -15,6 +15,9 @@ import java.util.Map;
  */
 final class InputHalf {
 
+  /** How long one wait for room lasts before the worker's health is checked again. */
+  private static final java.time.Duration ROOM_WAIT_SLICE = java.time.Duration.ofMillis(20);
+
   private final List<SinkPad> pads;
   private final Frame[] pending;
   private final java.util.function.BooleanSupplier drained;
@@ -71,8 +74,9 @@ final class InputHalf {
       return true;
     }
     Object item = pending.length == 1 ? pending[0] : framesByPad();
-    if (!queue.offer(item)) {
-      throw new IllegalStateException("worker input queue is full although it had room");
+    if (!queue.offer(item) && !awaitRoom(queue, item)) {
+      ended = true; // the workers were shut down while we waited: as above
+      return true;
     }
     sent++;
     if (endOfStream()) {
@@ -80,6 +84,32 @@ final class InputHalf {
       workers.endInput();
     }
     return ended;
+  }
+
+  /**
+   * Waits until the item fits. {@link #ready()} counts items, but a queue bounded by bytes as well
+   * (a process worker's ring) can be full of large items with item room left: the frames are
+   * already taken, so wait for the worker to make room, in slices, failing at once if the worker
+   * ends meanwhile.
+   *
+   * @return false when the queue was closed (the workers shut down) while waiting
+   */
+  private boolean awaitRoom(WorkerQueue<Object> queue, Object item) {
+    int worker = index(sent);
+    try {
+      while (!queue.put(item, ROOM_WAIT_SLICE)) {
+        if (workers.terminated(worker)) {
+          throw workers.stoppedBeforeEos(worker, sent + 1);
+        }
+      }
+      return true;
+    } catch (QueueClosedException closed) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(
+          "interrupted while waiting for room in the input queue of worker " + worker, e);
+    }
   }
 
   boolean ended() {
