@@ -15,9 +15,6 @@ import java.util.Map;
  */
 final class InputHalf {
 
-  /** How long one wait for room lasts before the worker's health is checked again. */
-  private static final java.time.Duration ROOM_WAIT_SLICE = java.time.Duration.ofMillis(20);
-
   private final List<SinkPad> pads;
   private final Frame[] pending;
   private final java.util.function.BooleanSupplier drained;
@@ -25,6 +22,8 @@ final class InputHalf {
   private Workers workers;
   private long sent;
   private boolean ended;
+  private Object held;
+  private boolean heldEndsStream;
 
   /**
    * @param pads the element's sink pads
@@ -43,14 +42,19 @@ final class InputHalf {
     this.policy = eosPolicy;
     this.sent = 0;
     this.ended = false;
+    this.held = null;
   }
 
   /**
-   * Whether this iteration's frames can be taken: the next worker's queue has room. After the end
-   * of stream, frames are taken (and dropped) once the workers are done with it; waiting until then
-   * keeps the elements upstream in step instead of spinning through iterations.
+   * Whether this iteration's frames can be taken: the next worker's queue has room, and nothing is
+   * held back. After the end of stream, frames are taken (and dropped) once the workers are done
+   * with it; waiting until then keeps the elements upstream in step instead of spinning through
+   * iterations.
    */
   boolean ready() {
+    if (held != null && !offerHeld()) {
+      return false;
+    }
     if (ended) {
       return drained.getAsBoolean();
     }
@@ -62,53 +66,53 @@ final class InputHalf {
     pending[pad.index()] = frame;
   }
 
-  /** Hands the iteration's frames to the worker; returns true on the end-of-stream item. */
-  boolean send() {
+  /**
+   * Hands the iteration's frames to the worker. {@link #ready()} counts items, but a queue bounded
+   * by bytes as well (a process worker's ring) can be full of large items with item room left: then
+   * the item is held, and offered again by {@link #ready()}, which says no until it is in. The run
+   * loop never blocks here, so it keeps taking the worker's outputs, which is what makes room.
+   */
+  void send() {
     if (ended) {
-      return false;
+      return;
     }
     WorkerQueue<Object> queue = workers.input(index(sent));
     if (queue.isClosed()) {
       // The workers were shut down by hand: what follows is dropped, as after EOS.
       ended = true;
-      return true;
+      return;
     }
     Object item = pending.length == 1 ? pending[0] : framesByPad();
-    if (!queue.offer(item) && !awaitRoom(queue, item)) {
-      ended = true; // the workers were shut down while we waited: as above
-      return true;
+    boolean endOfStream = endOfStream();
+    if (queue.offer(item)) {
+      accepted(endOfStream);
+    } else {
+      held = item;
+      heldEndsStream = endOfStream;
     }
-    sent++;
-    if (endOfStream()) {
-      ended = true;
-      workers.endInput();
-    }
-    return ended;
   }
 
-  /**
-   * Waits until the item fits. {@link #ready()} counts items, but a queue bounded by bytes as well
-   * (a process worker's ring) can be full of large items with item room left: the frames are
-   * already taken, so wait for the worker to make room, in slices, failing at once if the worker
-   * ends meanwhile.
-   *
-   * @return false when the queue was closed (the workers shut down) while waiting
-   */
-  private boolean awaitRoom(WorkerQueue<Object> queue, Object item) {
-    int worker = index(sent);
-    try {
-      while (!queue.put(item, ROOM_WAIT_SLICE)) {
-        if (workers.terminated(worker)) {
-          throw workers.stoppedBeforeEos(worker, sent + 1);
-        }
-      }
+  /** Offers the held item again; true once it is in (or the workers were shut down meanwhile). */
+  private boolean offerHeld() {
+    WorkerQueue<Object> queue = workers.input(index(sent));
+    if (queue.isClosed()) {
+      held = null;
+      ended = true;
       return true;
-    } catch (QueueClosedException closed) {
+    }
+    if (!queue.offer(held)) {
       return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(
-          "interrupted while waiting for room in the input queue of worker " + worker, e);
+    }
+    held = null;
+    accepted(heldEndsStream);
+    return true;
+  }
+
+  private void accepted(boolean endOfStream) {
+    sent++;
+    if (endOfStream) {
+      ended = true;
+      workers.endInput();
     }
   }
 
