@@ -76,7 +76,7 @@ class ProcessModeTest {
     }
   }
 
-  @Test
+  @RepeatedTest(20) // a fault test: must pass 20 times in a row
   void aWorkerProcessExceptionIsRebuiltWithTypeMessageAndStack() {
     var failing = processElement("failing", FailsOnThree.class);
     var sink = new CollectSink("collect", List.of("in"));
@@ -113,7 +113,7 @@ class ProcessModeTest {
     }
   }
 
-  @Test
+  @RepeatedTest(20) // a fault test: must pass 20 times in a row
   void aWorkerProcessThatExitsFailsTheRunWithItsStatusAndStderr() {
     var exits = processElement("exits", Exits.class);
     var sink = new CollectSink("collect", List.of("in"));
