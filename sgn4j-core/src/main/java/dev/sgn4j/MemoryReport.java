@@ -22,8 +22,9 @@ import java.util.Objects;
  *
  * <p>Allocation figures come from the JVM's per-thread allocation counter read around every pad
  * call on the run thread. Work an element hands to other threads (the workers of parallel elements)
- * is counted in those threads, not here. The heap figures are the whole JVM's and move with garbage
- * collection, so the heap change may be negative.
+ * is counted in those threads, not here. The heap figures are the whole JVM's: they move in steps
+ * of whole thread-local allocation buffers, so a small iteration often shows no change, and with
+ * garbage collection, so the change may be negative.
  *
  * @param iteration the iteration, 1 for the first
  * @param heapUsedBefore bytes of heap in use when the iteration began
