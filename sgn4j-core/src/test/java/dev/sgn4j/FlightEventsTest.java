@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import jdk.jfr.Configuration;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
@@ -48,6 +50,7 @@ class FlightEventsTest {
         .filter(event -> event.getEventType().getName().startsWith("sgn4j."))
         .filter(event -> event.getThread() != null)
         .filter(event -> event.getThread().getJavaThreadId() == thread)
+        .sorted(Comparator.comparing(RecordedEvent::getStartTime))
         .toList();
   }
 
@@ -171,5 +174,43 @@ class FlightEventsTest {
         .singleElement()
         .satisfies(run -> assertThat(run.getString("outcome")).isEqualTo("aborted"));
     assertThat(named(events, "sgn4j.Iteration")).hasSize(4);
+  }
+
+  @Test
+  void aRecordingStartedDuringARunSeesItsIterationsFromTheNextLookOn() throws IOException {
+    Recording recording = new Recording();
+    recording.enable("sgn4j.Iteration").withThreshold(Duration.ZERO);
+    var source =
+        new SourceElement("jfr-long", List.of("out")) {
+          private int count;
+
+          @Override
+          protected Frame newFrame(SourcePad pad) {
+            count++;
+            if (count == 100) {
+              recording.start(); // as jcmd <pid> JFR.start would, in the middle of the run
+            }
+            return Frame.of(count).withEos(count == 3000);
+          }
+        };
+    Pipeline pipeline = new Pipeline().connect(source, new NullSink("jfr-snk", List.of("in")));
+    Path file = directory.resolve("late.jfr");
+
+    try (recording) {
+      pipeline.run();
+      recording.stop();
+      recording.dump(file);
+    }
+
+    long thread = Thread.currentThread().threadId();
+    List<Long> iterations =
+        RecordingFile.readAllEvents(file).stream()
+            .filter(event -> event.getEventType().getName().equals("sgn4j.Iteration"))
+            .filter(event -> event.getThread().getJavaThreadId() == thread)
+            .map(event -> event.getLong("iteration"))
+            .toList();
+    assertThat(iterations)
+        .containsExactlyInAnyOrderElementsOf(
+            LongStream.rangeClosed(RunLoop.LOOK_FOR_RECORDINGS_EVERY, 3000).boxed().toList());
   }
 }
