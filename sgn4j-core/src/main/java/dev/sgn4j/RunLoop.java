@@ -115,30 +115,31 @@ final class RunLoop {
       if (logPasses) {
         LOG.log(Level.DEBUG, "Executing graph loop {0}:", passes);
       }
-      if (observeIterations ? observedIteration() : runIteration()) {
+      if (observeIterations) {
+        if (observedIteration()) {
+          break;
+        }
+        continue;
+      }
+      boolean progressed = pass();
+      if (allSinksAtEos()) {
         break; // done: a stop or abort asked for now comes too late to matter
+      }
+      context.checkpoint(passes);
+      if (progressed) {
+        pollNanos = 0;
+      } else {
+        awaitProgress();
       }
     }
     // A failure reported by another thread just before the last sink reached EOS still counts.
     context.checkFailure();
   }
 
-  /** One iteration of the loop; returns true when every sink is at EOS. */
-  private boolean runIteration() {
-    boolean progressed = pass();
-    if (allSinksAtEos()) {
-      return true;
-    }
-    context.checkpoint(passes);
-    if (progressed) {
-      pollNanos = 0;
-    } else {
-      awaitProgress();
-    }
-    return false;
-  }
-
-  /** {@link #runIteration()} with its memory report and JFR event. */
+  /**
+   * One iteration as in {@link #run()}, with its memory report and JFR event; returns true when
+   * every sink is at EOS. Kept apart so that the loop without observers stays as small as it is.
+   */
   private boolean observedIteration() {
     IterationEvent event = null;
     if (iterationEvents) {
@@ -148,7 +149,16 @@ final class RunLoop {
     if (profiler != null) {
       profiler.beginIteration();
     }
-    boolean done = runIteration();
+    boolean progressed = step();
+    boolean done = allSinksAtEos();
+    if (!done) {
+      context.checkpoint(passes);
+      if (progressed) {
+        pollNanos = 0;
+      } else {
+        awaitProgress();
+      }
+    }
     if (profiler != null) {
       profiler.endIteration(passes);
     }
@@ -161,6 +171,11 @@ final class RunLoop {
       }
     }
     return done;
+  }
+
+  /** A pass, measured when profiling or pad-call events ask for it. */
+  private boolean step() {
+    return observeCalls ? observedPass() : pass();
   }
 
   /** Asks JFR whether a recording wants this loop's events, and chooses the passes to match. */
@@ -185,7 +200,7 @@ final class RunLoop {
       long deadline = System.nanoTime() + SPIN_NANOS;
       do {
         Thread.onSpinWait();
-        if (pass()) {
+        if (step()) {
           return;
         }
         context.checkpoint(passes);
@@ -194,7 +209,7 @@ final class RunLoop {
     context.beginWaiting();
     boolean progressed;
     try {
-      progressed = pass();
+      progressed = step();
     } catch (RuntimeException | Error e) {
       context.endWaiting();
       throw e;
@@ -212,9 +227,6 @@ final class RunLoop {
 
   /** Runs every pad call that is ready; returns whether any ran. */
   private boolean pass() {
-    if (observeCalls) {
-      return observedPass();
-    }
     boolean progressed = false;
     boolean timing = (passes & (SAMPLE_EVERY - 1)) == 1;
     long started = 0;
