@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class MemoryProfilingTest {
@@ -262,5 +263,34 @@ class MemoryProfilingTest {
             line -> assertThat(line).matches("FINER \\[MEMPROF] \\| #3: \\w+: \\d+\\.\\d KiB"),
             line ->
                 assertThat(line).matches("FINER \\[MEMPROF] Total allocated size: \\d+\\.\\d KiB"));
+  }
+
+  @Test
+  void aPipelineWithAParallelElementReportsEveryIterationOfItsRunThread() {
+    List<MemoryReport> reports = new ArrayList<>();
+    var source = IterSource.of("ints", "out", List.of(1, 2, 3, 4, 5));
+    var doubler =
+        dev.sgn4j.parallel.ParallelTransformElement.builder("doubler")
+            .map(frame -> frame.isEos() ? frame : frame.withData(frame.dataAs(Integer.class) * 2))
+            .build();
+    var sink = new CollectSink("collect", List.of("in"));
+    Pipeline pipeline =
+        new Pipeline()
+            .connect(source, doubler)
+            .connect(doubler, sink)
+            .profileMemory(true)
+            .onMemoryReport(reports::add);
+
+    pipeline.run();
+
+    assertThat(sink.collected("in")).containsExactly(2, 4, 6, 8, 10);
+    long iterations = pipeline.stats().iterations();
+    assertThat(reports)
+        .extracting(MemoryReport::iteration)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, iterations).boxed().toList());
+    assertThat(reports)
+        .flatExtracting(MemoryReport::elements)
+        .extracting(MemoryReport.ElementAllocation::element)
+        .containsOnly("ints", "doubler", "collect");
   }
 }
