@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A graph of elements joined through their pads, and the loop that runs it frame by frame until end
@@ -54,6 +56,9 @@ public final class Pipeline {
   private volatile RunContext current;
   private volatile RunRecord lastRun;
   private boolean handleSignals = true;
+  private volatile boolean profileMemory;
+  private volatile Consumer<MemoryReport> memoryListener = report -> {};
+  private volatile MemoryReport lastMemoryReport;
 
   /** Creates an empty pipeline. */
   public Pipeline() {}
@@ -277,15 +282,36 @@ public final class Pipeline {
       Schedule schedule = Schedule.compile(elementList(), LINK_CAPACITY);
       RunContext context = new RunContext(this, scopes);
       long started = System.nanoTime();
-      RunLoop loop = new RunLoop(context, schedule);
+      lastMemoryReport = null;
+      MemoryProfiler profiler =
+          profileMemory || LOG.isLoggable(Level.TRACE)
+              ? MemoryProfiler.create(schedule.ops, this::memoryReport)
+              : null;
+      String id = "Pipeline@" + Integer.toHexString(System.identityHashCode(this));
+      RunLoop loop = new RunLoop(context, schedule, profiler, id);
       RunRecord record = new RunRecord(schedule, loop, started);
       lastRun = record;
       current = context;
+      RunEvent event = new RunEvent();
+      event.begin();
+      String outcome = RunEvent.FAILED;
       try (SignalTrap.Registration signals = handleSignals ? SignalTrap.register(context) : null) {
         new Lifecycle(schedule.order, loop, context).run();
+        outcome = context.stopRequested() ? RunEvent.STOPPED : RunEvent.COMPLETED;
+      } catch (RunAbortedException e) {
+        outcome = RunEvent.ABORTED;
+        throw e;
       } finally {
         record.ended = System.nanoTime();
         current = null;
+        event.end();
+        if (event.shouldCommit()) {
+          event.pipeline = id;
+          event.elements = elements.size();
+          event.iterations = loop.iteration();
+          event.outcome = outcome;
+          event.commit();
+        }
       }
       LOG.log(
           Level.INFO,
@@ -340,6 +366,68 @@ public final class Pipeline {
   public Pipeline handleSignals(boolean handle) {
     this.handleSignals = handle;
     return this;
+  }
+
+  /**
+   * Turns memory profiling on or off for the runs that start from now on: SGN's MEMPROF. Each
+   * iteration then makes a {@link MemoryReport}: how the heap in use changed, how many bytes the
+   * run thread allocated, and which elements allocated them, measured with the JVM's per-thread
+   * allocation counter ({@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes})
+   * around every pad call. The report goes to the {@link #onMemoryReport listener}, is kept as the
+   * {@link #lastMemoryReport() last report}, and is logged on {@code sgn.pipeline} at MEMPROF level
+   * (shown when that logger's level is MEMPROF, e.g. {@code
+   * SgnLogging.configure("pipeline:MEMPROF")}).
+   *
+   * <pre>{@code
+   * pipeline.profileMemory(true).onMemoryReport(report -> report.lines().forEach(System.out::println));
+   * }</pre>
+   *
+   * <p>Runs also profile when {@code sgn.pipeline} logs at MEMPROF level when they start, as with
+   * {@code SGNLOGLEVEL=pipeline:MEMPROF}, which SGN uses to turn profiling on. Off, it costs one
+   * field check per iteration. On, each pad call reads the counter twice and each iteration asks
+   * for the heap usage, so use it to find where memory goes, not in production. Only the run thread
+   * is measured: parallel elements' workers allocate in their own threads, which these reports do
+   * not count.
+   *
+   * @param on true to profile
+   * @return this pipeline
+   */
+  public Pipeline profileMemory(boolean on) {
+    this.profileMemory = on;
+    return this;
+  }
+
+  /**
+   * Sets who receives the {@link MemoryReport} of every iteration while memory profiling is on (see
+   * {@link #profileMemory(boolean)}); it replaces the previous listener. The listener is called on
+   * the run thread at the end of each iteration; an exception it throws fails the run with a {@link
+   * PipelineException} naming the iteration.
+   *
+   * @param listener the listener
+   * @return this pipeline
+   * @throws NullPointerException when {@code listener} is null
+   */
+  public Pipeline onMemoryReport(Consumer<MemoryReport> listener) {
+    this.memoryListener =
+        Objects.requireNonNull(
+            listener, "onMemoryReport: listener is null; pass report -> {} to receive nothing");
+    return this;
+  }
+
+  /**
+   * The memory report of the last iteration profiled in the current or last run. Safe to call from
+   * any thread.
+   *
+   * @return the report; empty before the first profiled iteration of a run, or when the run did not
+   *     profile
+   */
+  public Optional<MemoryReport> lastMemoryReport() {
+    return Optional.ofNullable(lastMemoryReport);
+  }
+
+  private void memoryReport(MemoryReport report) {
+    lastMemoryReport = report;
+    memoryListener.accept(report);
   }
 
   /**

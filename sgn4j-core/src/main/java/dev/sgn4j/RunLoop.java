@@ -29,20 +29,60 @@ final class RunLoop {
   /** Pad-call times are measured on one pass in this many (a power of two). */
   static final int SAMPLE_EVERY = 16;
 
+  /**
+   * The loop asks JFR whether a recording wants its iteration and pad-call events at the start of a
+   * run and then once in this many iterations (a power of two), so a recording started during a
+   * long run sees them soon, and a run without one pays one bit test per iteration.
+   */
+  static final int LOOK_FOR_RECORDINGS_EVERY = 1024;
+
+  /** Asked whether the event types are enabled; never committed. */
+  private static final IterationEvent ITERATION_PROBE = new IterationEvent();
+
+  private static final PadCallEvent PAD_CALL_PROBE = new PadCallEvent();
+
   private final RunContext context;
   private final Op[] ops;
   private final SinkElement[] sinks;
   private final boolean asynchronous;
   private long passes;
 
+  /** Memory profiling, or null when off. */
+  private final MemoryProfiler profiler;
+
+  /** The pipeline's identity in JFR events. */
+  private final String pipelineId;
+
+  /** Whether a JFR recording wants iteration events. */
+  private boolean iterationEvents;
+
+  /** Whether a JFR recording wants pad-call events. */
+  private boolean padCallEvents;
+
+  /** Whether pad calls are measured (profiling or pad-call events): passes take the slow path. */
+  private boolean observeCalls;
+
+  /** Whether iterations are measured: {@link #observeCalls} or iteration events. */
+  private boolean observeIterations;
+
   /** The current pause while polling: grows while nothing is ready, reset by progress. */
   private long pollNanos;
 
   RunLoop(RunContext context, Schedule schedule) {
+    this(context, schedule, null, "");
+  }
+
+  /**
+   * A loop that also reports memory to {@code profiler} (null for none) and names the pipeline
+   * {@code pipelineId} in JFR events.
+   */
+  RunLoop(RunContext context, Schedule schedule, MemoryProfiler profiler, String pipelineId) {
     this.context = context;
     this.ops = schedule.ops;
     this.sinks = schedule.sinks;
     this.asynchronous = schedule.asynchronous;
+    this.profiler = profiler;
+    this.pipelineId = pipelineId;
   }
 
   /** The figures of every element so far. */
@@ -66,10 +106,20 @@ final class RunLoop {
 
   void run() {
     boolean logPasses = LOG.isLoggable(Level.DEBUG);
+    lookForRecordings();
     while (!allSinksAtEos()) {
       passes++;
+      if ((passes & (LOOK_FOR_RECORDINGS_EVERY - 1)) == 0) {
+        lookForRecordings();
+      }
       if (logPasses) {
         LOG.log(Level.DEBUG, "Executing graph loop {0}:", passes);
+      }
+      if (observeIterations) {
+        if (observedIteration()) {
+          break;
+        }
+        continue;
       }
       boolean progressed = pass();
       if (allSinksAtEos()) {
@@ -87,6 +137,56 @@ final class RunLoop {
   }
 
   /**
+   * One iteration as in {@link #run()}, with its memory report and JFR event; returns true when
+   * every sink is at EOS. Kept apart so that the loop without observers stays as small as it is.
+   */
+  private boolean observedIteration() {
+    IterationEvent event = null;
+    if (iterationEvents) {
+      event = new IterationEvent();
+      event.begin();
+    }
+    if (profiler != null) {
+      profiler.beginIteration();
+    }
+    boolean progressed = step();
+    boolean done = allSinksAtEos();
+    if (!done) {
+      context.checkpoint(passes);
+      if (progressed) {
+        pollNanos = 0;
+      } else {
+        awaitProgress();
+      }
+    }
+    if (profiler != null) {
+      profiler.endIteration(passes);
+    }
+    if (event != null) {
+      event.end();
+      if (event.shouldCommit()) {
+        event.pipeline = pipelineId;
+        event.iteration = passes;
+        event.commit();
+      }
+    }
+    return done;
+  }
+
+  /** A pass, measured when profiling or pad-call events ask for it. */
+  private boolean step() {
+    return observeCalls ? observedPass() : pass();
+  }
+
+  /** Asks JFR whether a recording wants this loop's events, and chooses the passes to match. */
+  private void lookForRecordings() {
+    iterationEvents = ITERATION_PROBE.isEnabled();
+    padCallEvents = PAD_CALL_PROBE.isEnabled();
+    observeCalls = profiler != null || padCallEvents;
+    observeIterations = observeCalls || iterationEvents;
+  }
+
+  /**
    * Nothing could run: wait until another thread makes an element ready. The loop announces that it
    * waits, then looks once more before parking, so a wake-up between the failed pass and the park
    * is never lost.
@@ -100,7 +200,7 @@ final class RunLoop {
       long deadline = System.nanoTime() + SPIN_NANOS;
       do {
         Thread.onSpinWait();
-        if (pass()) {
+        if (step()) {
           return;
         }
         context.checkpoint(passes);
@@ -109,7 +209,7 @@ final class RunLoop {
     context.beginWaiting();
     boolean progressed;
     try {
-      progressed = pass();
+      progressed = step();
     } catch (RuntimeException | Error e) {
       context.endWaiting();
       throw e;
@@ -164,6 +264,74 @@ final class RunLoop {
       progressed = true;
     }
     return progressed;
+  }
+
+  /**
+   * {@link #pass()} with every pad call measured: its allocations for the memory report and its JFR
+   * event. A separate copy, so that the plain pass stays as small as it is.
+   */
+  private boolean observedPass() {
+    boolean progressed = false;
+    boolean timing = (passes & (SAMPLE_EVERY - 1)) == 1;
+    for (int i = 0; i < ops.length; i++) {
+      Op op = ops[i];
+      Stage stage = op.stage;
+      if (stage.pc != op.seq) {
+        continue;
+      }
+      if (stage.pc == 0 && stage.gated && !ready(op)) {
+        continue;
+      }
+      if (!canCall(op)) {
+        continue;
+      }
+      long iteration = iterationOf(op);
+      PadCallEvent event = null;
+      if (padCallEvents) {
+        event = new PadCallEvent();
+        event.begin();
+      }
+      long allocated = profiler != null ? profiler.allocated() : 0;
+      long started = timing ? System.nanoTime() : 0;
+      call(op);
+      op.counters.calls++;
+      if (timing) {
+        op.counters.time(System.nanoTime() - started);
+      }
+      if (profiler != null) {
+        profiler.charge(i, allocated);
+      }
+      if (event != null) {
+        event.end();
+        if (event.shouldCommit()) {
+          event.element = op.element.name();
+          event.pad = op.pad.fullName();
+          event.iteration = iteration;
+          event.commit();
+        }
+      }
+      stage.advance();
+      progressed = true;
+    }
+    return progressed;
+  }
+
+  /** Whether {@code op}'s link allows the call: a frame to pull, or room for a new frame. */
+  private static boolean canCall(Op op) {
+    return switch (op.kind) {
+      case Op.PULL -> !op.link.isEmpty(op.consumer);
+      case Op.INTERNAL -> true;
+      default -> op.link.hasRoom();
+    };
+  }
+
+  /** Makes the call of an op that {@link #canCall can be called}. */
+  private void call(Op op) {
+    switch (op.kind) {
+      case Op.PULL -> pull(op, op.link.take(op.consumer));
+      case Op.INTERNAL -> internal(op);
+      default -> op.link.put(produce(op));
+    }
   }
 
   private boolean ready(Op op) {

@@ -62,8 +62,7 @@ class ReadmeTest {
   }
 
   @Test
-  void theProcessSnippetIsTheProcessElementOfTheTestedMixedConcurrencyExample()
-      throws IOException {
+  void theProcessSnippetIsTheProcessElementOfTheTestedMixedConcurrencyExample() throws IOException {
     List<String> readme = codeBlocks("java").get(2);
     List<String> example =
         Files.readAllLines(
