@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "demo",
     description = {
-      "Run the demo (with a progress line on stderr), or the example NAME with ARGS.",
+      "Run the demo, with progress on stderr, or the example NAME with ARGS.",
       "--list shows the examples."
     },
     mixinStandardHelpOptions = true)

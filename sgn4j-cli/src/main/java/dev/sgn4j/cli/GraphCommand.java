@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "graph",
     description = {
-      "Export the graph of the pipeline in FILE without running it: DOT or Mermaid text to",
-      "stdout (or --output), or an SVG drawn by Graphviz's dot (needs --output)."
+      "Export the graph of the pipeline in FILE (dot, mermaid or svg) without running it.",
+      "DOT and Mermaid text go to stdout or --output; an SVG, drawn by Graphviz's dot, needs"
+          + " --output."
     },
     mixinStandardHelpOptions = true)
 final class GraphCommand implements Callable<Integer> {

@@ -77,7 +77,15 @@ final class TreeReader {
   private static PipelineFileException syntaxError(String file, JsonProcessingException e) {
     int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     String syntax = file.toLowerCase(Locale.ROOT).endsWith(".json") ? "JSON" : "YAML";
-    String detail = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+    // SnakeYAML's message interleaves what is wrong with indented excerpts of the file; keep the
+    // former, since the line number already says where.
+    String detail =
+        String.join(
+            "; ",
+            e.getOriginalMessage()
+                .lines()
+                .filter(l -> !l.isBlank() && !l.startsWith(" "))
+                .toList());
     String field = null;
     if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
       field = parser.getParsingContext().getCurrentName();
