@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every pipeline file in the repository's examples/ folder, run through the command line. */
 class ExampleFilesTest {
@@ -63,5 +65,21 @@ class ExampleFilesTest {
       assertThat(files.map(file -> file.getFileName().toString()))
           .containsExactlyInAnyOrder("hello.yaml", "pairs.json", "printer.yaml");
     }
+  }
+
+  @Test
+  void theReadmePipelinePrintsWhatTheReadmeSays(@TempDir Path dir) throws IOException {
+    List<String> readme = Files.readAllLines(Path.of("..", "README.md"));
+    int start = readme.indexOf("```yaml");
+    int end = readme.subList(start, readme.size()).indexOf("```") + start;
+    Path file = dir.resolve("readme.yaml");
+    Files.write(file, readme.subList(start + 1, end));
+
+    var result = Cli.execute("run", file.toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.outLines()).containsExactly("collect: [10, 20, 30]");
+    assertThat(String.join("\n", readme))
+        .contains("This one (`examples/hello.yaml`) prints `collect: [10, 20, 30]`");
   }
 }
