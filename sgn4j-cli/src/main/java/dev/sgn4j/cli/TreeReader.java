@@ -3,6 +3,7 @@ package dev.sgn4j.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -86,9 +87,14 @@ final class TreeReader {
                 .lines()
                 .filter(l -> !l.isBlank() && !l.startsWith(" "))
                 .toList());
+    // The innermost field the parser was in, e.g. 'items' for a list left open.
     String field = null;
-    if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
-      field = parser.getParsingContext().getCurrentName();
+    if (e.getProcessor() instanceof JsonParser parser) {
+      for (JsonStreamContext context = parser.getParsingContext();
+          context != null && field == null;
+          context = context.getParent()) {
+        field = context.getCurrentName();
+      }
     }
     return new PipelineFileException(file, line, field, syntax + " syntax error: " + detail);
   }

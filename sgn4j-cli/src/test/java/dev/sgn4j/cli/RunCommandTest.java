@@ -322,8 +322,20 @@ class RunCommandTest {
           - name: a
            type: x
         """,
-        " line 3: YAML syntax error: while parsing a block collection; expected <block end>, but"
-            + " found '<block mapping start>'");
+        " line 3, field 'elements': YAML syntax error: while parsing a block collection;"
+            + " expected <block end>, but found '<block mapping start>'");
+    assertBadFile(
+        "q.yaml",
+        """
+        elements:
+          - name: a
+            type: IterSource
+            parameters:
+              items: [1, 2
+          - name: b
+        """,
+        " line 6, field 'items': YAML syntax error: while parsing a flow sequence; expected ','"
+            + " or ']', but got :");
   }
 
   @Test
