@@ -12,8 +12,9 @@ import java.util.List;
  * new NullSource("clock", List.of("out"), -1, Duration.ofMillis(100));     // until stopped
  * }</pre>
  *
- * <p>With a {@code wait}, the source sleeps that long before each frame: a simple way to pace a
- * demo or a test pipeline. Each pad counts its own frames (SGN counts calls across pads).
+ * <p>With a {@code wait}, the source pauses that long before each frame: a simple way to pace a
+ * demo or a test pipeline. A stop, a signal or an abort ends the pause at once, so a slow clock
+ * never holds up the end of a run. Each pad counts its own frames (SGN counts calls across pads).
  */
 public class NullSource extends SourceElement {
 
@@ -58,7 +59,7 @@ public class NullSource extends SourceElement {
 
   private void pause() {
     try {
-      Thread.sleep(wait);
+      runContext().awaitStop(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(

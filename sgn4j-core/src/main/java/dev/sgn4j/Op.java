@@ -16,7 +16,10 @@ final class Op {
   final Pad pad;
   final Stage stage;
   final int seq;
+
+  /** Whether the run loop marks this call's frames as EOS once the run drains. */
   final boolean fromSource;
+
   final boolean log;
 
   /** For PRODUCE the pad's own link, for PULL the upstream pad's link; null for INTERNAL. */
@@ -34,7 +37,7 @@ final class Op {
     this.pad = pad;
     this.stage = stage;
     this.seq = seq;
-    this.fromSource = element instanceof SourceElement;
+    this.fromSource = element instanceof SourceElement source && source.endsOnDrain();
     this.log = log;
     this.counters = new PadCounters(pad);
   }

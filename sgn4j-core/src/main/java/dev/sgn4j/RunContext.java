@@ -1,8 +1,11 @@
 package dev.sgn4j;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -36,6 +39,12 @@ public final class RunContext {
   private volatile boolean polling;
   private final java.util.concurrent.atomic.AtomicInteger signals =
       new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Released by a drain, an abort or a failure: what {@link #awaitStop(Duration)} waits for. */
+  private final CountDownLatch stopping = new CountDownLatch(1);
+
+  /** Released by an abort or a failure: what {@link #awaitAbort(Duration)} waits for. */
+  private final CountDownLatch ending = new CountDownLatch(1);
 
   RunContext(Pipeline pipeline, List<RunScope> scopes) {
     this.pipeline = pipeline;
@@ -80,7 +89,40 @@ public final class RunContext {
   /** Asks the run to drain: every source's frames carry EOS from the next one on. */
   public void requestStop() {
     stopRequested = true;
+    stopping.countDown();
     wakeUp();
+  }
+
+  /**
+   * Waits until the run is asked to drain, abort or fail, or until {@code timeout} has passed: a
+   * pause for sources that pace themselves and should not hold up a stop (such as a {@code wait}
+   * before each frame).
+   *
+   * <pre>{@code
+   * if (runContext().awaitStop(Duration.ofSeconds(2))) {
+   *   return Frame.eos();   // stopped while pausing
+   * }
+   * }</pre>
+   *
+   * @param timeout the longest pause
+   * @return true when the run is stopping (also when it already was), false after a full pause
+   * @throws InterruptedException when the waiting thread is interrupted
+   */
+  public boolean awaitStop(Duration timeout) throws InterruptedException {
+    return stopping.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Waits until the run is aborted or failed, or until {@code timeout} has passed; unlike {@link
+   * #awaitStop(Duration)} a drain does not end the pause. For sources that keep pacing themselves
+   * while the run drains, but must not hold up an abort.
+   *
+   * @param timeout the longest pause
+   * @return true when the run is ending at once, false after a full pause
+   * @throws InterruptedException when the waiting thread is interrupted
+   */
+  public boolean awaitAbort(Duration timeout) throws InterruptedException {
+    return ending.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /**
@@ -93,6 +135,8 @@ public final class RunContext {
       abortReason = Objects.requireNonNull(reason, "reason");
     }
     stopRequested = true;
+    stopping.countDown();
+    ending.countDown();
     wakeUp();
   }
 
@@ -116,6 +160,8 @@ public final class RunContext {
     if (!this.failure.compareAndSet(null, failure) && this.failure.get() != failure) {
       this.failure.get().addSuppressed(failure);
     }
+    stopping.countDown();
+    ending.countDown();
     wakeUp();
   }
 

@@ -24,7 +24,7 @@ import java.util.List;
  *
  * <p>A source keeps being called after it returned EOS (until every sink is at EOS) and should keep
  * returning EOS frames. Once a graceful stop was requested ({@link Pipeline#stop()}), the pipeline
- * marks every frame of every source as EOS itself.
+ * marks every frame of every source as EOS itself (a {@link StatsSource} can opt out).
  */
 public abstract non-sealed class SourceElement extends Element {
 
@@ -73,6 +73,15 @@ public abstract non-sealed class SourceElement extends Element {
   protected final boolean signaledEos() {
     RunContext current = context;
     return current != null && current.stopRequested();
+  }
+
+  /**
+   * Whether the run loop marks this source's frames as EOS once the run drains. Every source does,
+   * except one that chose to keep sending until it ends by itself (a {@link StatsSource} built with
+   * {@code eosOnSignal(false)}).
+   */
+  boolean endsOnDrain() {
+    return true;
   }
 
   @Override

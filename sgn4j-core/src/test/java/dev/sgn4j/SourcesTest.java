@@ -155,6 +155,28 @@ class SourcesTest {
   }
 
   @Test
+  void aStopEndsANullSourcesPauseAtOnce() throws Exception {
+    var source = new NullSource("clock", List.of("out"), -1, java.time.Duration.ofHours(1));
+    var started = new java.util.concurrent.CountDownLatch(1);
+    var sink =
+        new CollectSink("snk", List.of("in"), false, false) {
+          @Override
+          protected void start() {
+            super.start();
+            started.countDown();
+          }
+        };
+    Pipeline pipeline = new Pipeline().connect(source, sink);
+    var run = java.util.concurrent.CompletableFuture.runAsync(pipeline::run);
+
+    assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    pipeline.stop();
+    run.get(10, java.util.concurrent.TimeUnit.SECONDS); // not an hour
+
+    assertThat(sink.collected("in")).containsExactly(Frame.eos());
+  }
+
+  @Test
   void nullSourceRejectsANegativeWait() {
     assertThatThrownBy(
             () -> new NullSource("n", List.of("out"), 1, java.time.Duration.ofMillis(-1)))

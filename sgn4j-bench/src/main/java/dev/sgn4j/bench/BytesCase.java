@@ -59,7 +59,8 @@ final class BytesCase implements BenchCase {
     var echo =
         ParallelTransformElement.builder("echo")
             .mode(WorkerMode.PROCESS)
-            .queueCapacity(4)
+            .queueCapacity(Integer.getInteger("qc", 4))
+            .queueBytes(Integer.getInteger("qb", 1 << 23))
             .worker(EchoWorker.class)
             .build();
     var sink =

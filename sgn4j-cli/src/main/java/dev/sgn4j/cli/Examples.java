@@ -5,6 +5,7 @@ import dev.sgn4j.examples.ConnectionStrategies;
 import dev.sgn4j.examples.Demo;
 import dev.sgn4j.examples.EndOfStream;
 import dev.sgn4j.examples.Grouping;
+import dev.sgn4j.examples.HelloWorld;
 import dev.sgn4j.examples.HttpControlExample;
 import dev.sgn4j.examples.InternalPads;
 import dev.sgn4j.examples.MixedConcurrency;
@@ -13,6 +14,7 @@ import dev.sgn4j.examples.PadSelection;
 import dev.sgn4j.examples.QuickStart;
 import dev.sgn4j.examples.SharedMemoryExample;
 import dev.sgn4j.examples.SignalHandling;
+import dev.sgn4j.examples.StatsMonitoring;
 import dev.sgn4j.examples.SubprocessTutorial;
 import dev.sgn4j.examples.Transforms;
 import dev.sgn4j.examples.Visualization;
@@ -49,6 +51,11 @@ final class Examples {
               "thermometer -> to-fahrenheit -> display, printing every step (the default)"),
           new Example(
               "quick-start", QuickStart.class, QuickStart::main, "the README's quick start"),
+          new Example(
+              "hello-world",
+              HelloWorld.class,
+              HelloWorld::main,
+              "a source that says hello forever, until Ctrl+C"),
           new Example(
               "end-of-stream",
               EndOfStream.class,
@@ -116,6 +123,11 @@ final class Examples {
               MixedConcurrency.class,
               MixedConcurrency::main,
               "a worker thread, then a worker process, in one pipeline"),
+          new Example(
+              "stats-monitoring",
+              StatsMonitoring.class,
+              StatsMonitoring::main,
+              "the JVM's CPU, memory, collections and threads while a pipeline runs"),
           new Example(
               "http-control",
               HttpControlExample.class,

@@ -69,10 +69,11 @@ class DemoCommandTest {
     assertThat(result.errLines())
         .containsExactly(
             "sgn4j demo: unknown example 'hello'; the examples are demo, quick-start,"
-                + " end-of-stream, multiple-pads, internal-pads, transforms,"
+                + " hello-world, end-of-stream, multiple-pads, internal-pads, transforms,"
                 + " connection-strategies, grouping, pad-selection, visualization,"
                 + " compose-recipes, signal-handling, worker-pool, subprocess-tutorial,"
-                + " shared-memory, mixed-concurrency, http-control (see sgn4j demo --list)");
+                + " shared-memory, mixed-concurrency, stats-monitoring, http-control (see sgn4j"
+                + " demo --list)");
   }
 
   @Test
@@ -86,6 +87,7 @@ class DemoCommandTest {
             "demo                   thermometer -> to-fahrenheit -> display, printing every step"
                 + " (the default)",
             "quick-start            the README's quick start",
+            "hello-world            a source that says hello forever, until Ctrl+C",
             "end-of-stream          hello world that stops by itself after 10 frames",
             "multiple-pads          a source with two pads feeding a sink with two pads",
             "internal-pads          internal() runs between an element's pulls and its frames",
@@ -101,6 +103,8 @@ class DemoCommandTest {
             "shared-memory          an array of doubles shared with a worker that changes it in"
                 + " place",
             "mixed-concurrency      a worker thread, then a worker process, in one pipeline",
+            "stats-monitoring       the JVM's CPU, memory, collections and threads while a"
+                + " pipeline runs",
             "http-control           change a running pipeline's settings over HTTP");
   }
 

@@ -22,6 +22,8 @@ final class InputHalf {
   private Workers workers;
   private long sent;
   private boolean ended;
+  private Object held;
+  private boolean heldEndsStream;
 
   /**
    * @param pads the element's sink pads
@@ -40,14 +42,19 @@ final class InputHalf {
     this.policy = eosPolicy;
     this.sent = 0;
     this.ended = false;
+    this.held = null;
   }
 
   /**
-   * Whether this iteration's frames can be taken: the next worker's queue has room. After the end
-   * of stream, frames are taken (and dropped) once the workers are done with it; waiting until then
-   * keeps the elements upstream in step instead of spinning through iterations.
+   * Whether this iteration's frames can be taken: the next worker's queue has room, and nothing is
+   * held back. After the end of stream, frames are taken (and dropped) once the workers are done
+   * with it; waiting until then keeps the elements upstream in step instead of spinning through
+   * iterations.
    */
   boolean ready() {
+    if (held != null && !offerHeld()) {
+      return false;
+    }
     if (ended) {
       return drained.getAsBoolean();
     }
@@ -59,27 +66,54 @@ final class InputHalf {
     pending[pad.index()] = frame;
   }
 
-  /** Hands the iteration's frames to the worker; returns true on the end-of-stream item. */
-  boolean send() {
+  /**
+   * Hands the iteration's frames to the worker. {@link #ready()} counts items, but a queue bounded
+   * by bytes as well (a process worker's ring) can be full of large items with item room left: then
+   * the item is held, and offered again by {@link #ready()}, which says no until it is in. The run
+   * loop never blocks here, so it keeps taking the worker's outputs, which is what makes room.
+   */
+  void send() {
     if (ended) {
-      return false;
+      return;
     }
     WorkerQueue<Object> queue = workers.input(index(sent));
     if (queue.isClosed()) {
       // The workers were shut down by hand: what follows is dropped, as after EOS.
       ended = true;
-      return true;
+      return;
     }
     Object item = pending.length == 1 ? pending[0] : framesByPad();
-    if (!queue.offer(item)) {
-      throw new IllegalStateException("worker input queue is full although it had room");
+    boolean endOfStream = endOfStream();
+    if (queue.offer(item)) {
+      accepted(endOfStream);
+    } else {
+      held = item;
+      heldEndsStream = endOfStream;
     }
+  }
+
+  /** Offers the held item again; true once it is in (or the workers were shut down meanwhile). */
+  private boolean offerHeld() {
+    WorkerQueue<Object> queue = workers.input(index(sent));
+    if (queue.isClosed()) {
+      held = null;
+      ended = true;
+      return true;
+    }
+    if (!queue.offer(held)) {
+      return false;
+    }
+    held = null;
+    accepted(heldEndsStream);
+    return true;
+  }
+
+  private void accepted(boolean endOfStream) {
     sent++;
-    if (endOfStream()) {
+    if (endOfStream) {
       ended = true;
       workers.endInput();
     }
-    return ended;
   }
 
   boolean ended() {

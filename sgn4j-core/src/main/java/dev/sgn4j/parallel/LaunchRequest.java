@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  * @param logic the worker logic class (public, with a public no-argument constructor)
  * @param parameters the worker parameters, settled when the run started
  * @param queueCapacity items each of the worker's queues holds
+ * @param queueBytes bytes each of the worker's queues holds when they are byte rings (process
+ *     workers); a power of two, every item must fit in it
  * @param sharedMemory the scope's shared memory segments by name
  * @param wakeUp to call whenever the worker made output available or took input, when the launcher
  *     can (see {@link LaunchedWorker#wakesRunLoop()})
@@ -32,6 +34,7 @@ public record LaunchRequest(
     int workerIndex,
     Class<? extends WorkerLogic> logic,
     int queueCapacity,
+    int queueBytes,
     Map<String, Object> parameters,
     Map<String, SharedMemory> sharedMemory,
     Runnable wakeUp,

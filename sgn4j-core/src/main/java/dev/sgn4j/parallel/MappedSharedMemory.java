@@ -31,7 +31,8 @@ final class MappedSharedMemory implements SharedMemory {
   }
 
   /** Creates the file, maps it and copies {@code bytes} in. */
-  static MappedSharedMemory create(String name, byte[] bytes) {
+  /** Creates the file and maps it; {@code bytes} is the content, or null for {@code size} zeros. */
+  static MappedSharedMemory create(String name, byte[] bytes, int size) {
     Path path = directory().resolve(fileName(name));
     try (FileChannel channel =
         FileChannel.open(
@@ -39,13 +40,15 @@ final class MappedSharedMemory implements SharedMemory {
             StandardOpenOption.CREATE_NEW,
             StandardOpenOption.READ,
             StandardOpenOption.WRITE)) {
-      MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, bytes.length);
-      buffer.put(bytes).clear();
-      return new MappedSharedMemory(name, path, bytes.length, buffer);
+      MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
+      if (bytes != null) {
+        buffer.put(bytes).clear();
+      }
+      return new MappedSharedMemory(name, path, size, buffer);
     } catch (IOException e) {
       deleteQuietly(path);
       throw new UncheckedIOException(
-          "cannot create shared memory '" + name + "' of " + bytes.length + " bytes in " + path, e);
+          "cannot create shared memory '" + name + "' of " + size + " bytes in " + path, e);
     }
   }
 

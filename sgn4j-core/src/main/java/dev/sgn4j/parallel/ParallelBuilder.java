@@ -27,6 +27,7 @@ public abstract class ParallelBuilder<B extends ParallelBuilder<B>> {
   ParallelOptions.Work work;
   int workers = 1;
   int queueCapacity = ParallelOptions.DEFAULT_QUEUE_CAPACITY;
+  int queueBytes = ParallelOptions.DEFAULT_QUEUE_BYTES;
   WorkerMode mode;
   Duration joinTimeout;
   final Map<String, Object> parameters = new LinkedHashMap<>();
@@ -75,6 +76,36 @@ public abstract class ParallelBuilder<B extends ParallelBuilder<B>> {
       throw new IllegalArgumentException("queue capacity must be at least 1, got " + capacity);
     }
     this.queueCapacity = capacity;
+    return self();
+  }
+
+  /**
+   * Sets the byte size of each queue of a process worker (default 8 MiB). A process worker's queues
+   * are rings of bytes in shared memory, bounded by bytes as well as by {@linkplain
+   * #queueCapacity(int) items}: every encoded item must fit, and large items fill a ring before it
+   * holds {@code capacity} of them (the element then waits for the worker, as backpressure). Raise
+   * it for frames of several MiB; thread workers' queues hold objects and ignore it.
+   *
+   * <pre>{@code
+   * ParallelTransformElement.builder("fft").mode(WorkerMode.PROCESS)
+   *     .queueBytes(64 << 20)          // frames of up to ~64 MiB
+   *     .worker(Fft.class).build();
+   * }</pre>
+   *
+   * @param bytes a power of two from 4 KiB to 512 MiB
+   * @return this builder
+   */
+  public final B queueBytes(int bytes) {
+    if (Integer.bitCount(bytes) != 1
+        || bytes < ParallelOptions.MIN_QUEUE_BYTES
+        || bytes > ParallelOptions.MAX_QUEUE_BYTES) {
+      throw new IllegalArgumentException(
+          ("parallel element '%s': queue bytes must be a power of two from %d (4 KiB) to %d (512"
+                  + " MiB), got %d")
+              .formatted(
+                  name, ParallelOptions.MIN_QUEUE_BYTES, ParallelOptions.MAX_QUEUE_BYTES, bytes));
+    }
+    this.queueBytes = bytes;
     return self();
   }
 

@@ -33,12 +33,22 @@ final class ParallelOptions {
 
   static final int DEFAULT_QUEUE_CAPACITY = 256;
 
+  /** Default byte size of each queue of a process worker: 8 MiB. */
+  static final int DEFAULT_QUEUE_BYTES = 1 << 23;
+
+  /** Smallest byte size of a process worker's queue. */
+  static final int MIN_QUEUE_BYTES = 1 << 12;
+
+  /** Largest byte size of a process worker's queue: 512 MiB. */
+  static final int MAX_QUEUE_BYTES = 1 << 29;
+
   final String name;
   final List<String> sinkPads;
   final List<String> sourcePads;
   final Work work;
   final int workers;
   final int queueCapacity;
+  final int queueBytes;
   final WorkerMode mode;
   final Duration joinTimeout;
   final Map<String, Object> parameters;
@@ -50,6 +60,7 @@ final class ParallelOptions {
     this.work = builder.work;
     this.workers = builder.workers;
     this.queueCapacity = builder.queueCapacity;
+    this.queueBytes = builder.queueBytes;
     this.mode = builder.mode;
     this.joinTimeout = builder.joinTimeout;
     this.parameters = new LinkedHashMap<>(builder.parameters);

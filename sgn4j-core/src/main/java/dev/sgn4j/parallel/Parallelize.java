@@ -170,8 +170,32 @@ public final class Parallelize implements RunScope {
    *     scope is closed
    */
   public SharedMemory toShm(String name, byte[] bytes) {
-    Objects.requireNonNull(name, "name");
     Objects.requireNonNull(bytes, "bytes");
+    return create(name, bytes, bytes.length);
+  }
+
+  /**
+   * Creates a named shared memory segment of {@code size} zero bytes, for example room for the
+   * payloads that frames refer to by {@link SharedSlice}; visible to every worker of this scope and
+   * freed when it closes.
+   *
+   * @param name a name unique in this scope
+   * @param size the size in bytes, at least 1
+   * @return the segment
+   * @throws IllegalArgumentException when the size is less than 1
+   * @throws IllegalStateException when the name is taken (the existing segments are kept) or the
+   *     scope is closed
+   */
+  public SharedMemory toShm(String name, int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException(
+          "shared memory '%s' needs a size of at least 1 byte, got %d".formatted(name, size));
+    }
+    return create(name, null, size);
+  }
+
+  private SharedMemory create(String name, byte[] bytes, int size) {
+    Objects.requireNonNull(name, "name");
     lock.lock();
     try {
       if (closed) {
@@ -184,7 +208,7 @@ public final class Parallelize implements RunScope {
                     name,
                     segments.size() == 1 ? "1 segment is" : segments.size() + " segments are"));
       }
-      MappedSharedMemory segment = MappedSharedMemory.create(name, bytes);
+      MappedSharedMemory segment = MappedSharedMemory.create(name, bytes, size);
       segments.put(name, segment);
       return segment;
     } finally {

@@ -54,6 +54,49 @@ public interface SharedMemory {
   java.nio.file.Path path();
 
   /**
+   * A reference to {@code length} bytes from {@code offset} of this segment, to send in a frame
+   * instead of the bytes themselves.
+   *
+   * @param offset where the range starts
+   * @param length how many bytes
+   * @return the slice
+   * @throws IndexOutOfBoundsException when the range is not inside the segment
+   */
+  default SharedSlice slice(int offset, int length) {
+    SharedSlice slice = new SharedSlice(name(), offset, length);
+    checkInside(slice);
+    return slice;
+  }
+
+  /**
+   * A view of the bytes a slice of this segment refers to: position 0, limit the slice's length,
+   * reading and writing the shared memory itself (no copy).
+   *
+   * @param slice a slice of this segment
+   * @return a new view
+   * @throws IllegalArgumentException when the slice names another segment
+   * @throws IndexOutOfBoundsException when the range is not inside the segment
+   * @throws IllegalStateException after the scope freed the segment
+   */
+  default ByteBuffer view(SharedSlice slice) {
+    if (!slice.segment().equals(name())) {
+      throw new IllegalArgumentException(
+          "a slice of shared memory '%s' cannot be read from shared memory '%s'; look the segment up by the slice's name"
+              .formatted(slice.segment(), name()));
+    }
+    checkInside(slice);
+    return buffer().slice(slice.offset(), slice.length());
+  }
+
+  private void checkInside(SharedSlice slice) {
+    if (slice.end() > size()) {
+      throw new IndexOutOfBoundsException(
+          "bytes %d to %d are outside shared memory '%s' of %d bytes"
+              .formatted(slice.offset(), slice.end(), name(), size()));
+    }
+  }
+
+  /**
    * Whether the segment was freed.
    *
    * @return true once freed

@@ -1,5 +1,6 @@
 package dev.sgn4j.parallel;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 
 /**
@@ -63,6 +64,18 @@ public interface WorkerContext {
    * @throws IllegalArgumentException naming the segments there are when there is none
    */
   SharedMemory sharedMemory(String name);
+
+  /**
+   * A view of the bytes a slice refers to, in the segment it names: read and written in place.
+   *
+   * @param slice a slice received in a frame, e.g. {@code (SharedSlice) frame.data()}
+   * @return a new view, position 0, limit the slice's length
+   * @throws IllegalArgumentException naming the segments there are when the slice's is unknown
+   * @throws IndexOutOfBoundsException when the range is not inside the segment
+   */
+  default ByteBuffer view(SharedSlice slice) {
+    return sharedMemory(slice.segment()).view(slice);
+  }
 
   /**
    * All shared memory segments of the scope, by name.

@@ -57,6 +57,7 @@ final class Workers {
               i,
               options.work instanceof ParallelOptions.LogicWork logic ? logic.type() : null,
               options.queueCapacity,
+              options.queueBytes,
               parameters,
               segments,
               run::wakeUp,

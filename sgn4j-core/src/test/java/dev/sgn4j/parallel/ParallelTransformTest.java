@@ -375,6 +375,13 @@ class ParallelTransformTest {
                 + " got [a, b] and [out]; use worker(Class) for several pads");
     assertThatThrownBy(() -> ParallelTransformElement.builder("t").queueCapacity(0))
         .hasMessage("queue capacity must be at least 1, got 0");
+    for (int bytes : new int[] {0, 4095, 5000, 1 << 30}) {
+      assertThatThrownBy(() -> ParallelTransformElement.builder("t").queueBytes(bytes))
+          .hasMessage(
+              "parallel element 't': queue bytes must be a power of two from 4096 (4 KiB) to"
+                  + " 536870912 (512 MiB), got "
+                  + bytes);
+    }
     assertThatThrownBy(() -> ParallelTransformElement.builder("t").workers(0))
         .hasMessage("workers must be at least 1, got 0");
     assertThatThrownBy(

@@ -62,6 +62,22 @@ class ReadmeTest {
   }
 
   @Test
+  void theProcessSnippetIsTheProcessElementOfTheTestedMixedConcurrencyExample() throws IOException {
+    List<String> readme = codeBlocks("java").get(2);
+    List<String> example =
+        Files.readAllLines(
+                ROOT.resolve(
+                    "sgn4j-examples/src/main/java/dev/sgn4j/examples/MixedConcurrency.java"))
+            .stream()
+            .map(String::strip)
+            .toList();
+
+    assertThat(readme).contains("        .mode(WorkerMode.PROCESS)");
+    assertThat(example)
+        .containsSubsequence(readme.stream().map(String::strip).filter(l -> !l.isEmpty()).toList());
+  }
+
+  @Test
   void theQuickStartHasTwoCommandsAndCiRunsTheTestCommand() throws IOException {
     List<String> commands = codeBlocks("bash").get(0);
 

@@ -29,6 +29,7 @@ import static dev.sgn4j.process.CodecTags.USER;
 
 import dev.sgn4j.DataSpec;
 import dev.sgn4j.Frame;
+import dev.sgn4j.parallel.SharedSlice;
 import dev.sgn4j.process.CodecRegistry.Registration;
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -84,10 +85,18 @@ final class CodecReader {
       case MAP -> readMap(in);
       case SERIALIZED -> readSerialized(in);
       case USER -> readUser(in);
+      case CodecTags.SHARED_SLICE -> readSlice(in);
       default ->
           throw new Corrupt(
               "unknown tag " + tag + " at byte " + (in.position() - 1) + " of the record");
     };
+  }
+
+  private static SharedSlice readSlice(ByteBuffer in) {
+    String segment = readString(in);
+    int offset = in.getInt();
+    int length = in.getInt();
+    return new SharedSlice(segment, offset, length);
   }
 
   static String readString(ByteBuffer in) {

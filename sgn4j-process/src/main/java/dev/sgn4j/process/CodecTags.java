@@ -1,6 +1,7 @@
 package dev.sgn4j.process;
 
 import dev.sgn4j.Frame;
+import dev.sgn4j.parallel.SharedSlice;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -60,6 +61,7 @@ final class CodecTags {
   static final byte MAP = 23;
   static final byte SERIALIZED = 24;
   static final byte USER = 25;
+  static final byte SHARED_SLICE = 26;
 
   /** The kind of a class that only a registered codec can encode. */
   static final byte NONE = -1;
@@ -95,7 +97,8 @@ final class CodecTags {
           Map.entry(float[].class, FLOATS),
           Map.entry(double[].class, DOUBLES),
           Map.entry(boolean[].class, BOOLEANS),
-          Map.entry(Frame.class, FRAME));
+          Map.entry(Frame.class, FRAME),
+          Map.entry(SharedSlice.class, SHARED_SLICE));
 
   private static final ClassValue<Byte> KIND =
       new ClassValue<>() {

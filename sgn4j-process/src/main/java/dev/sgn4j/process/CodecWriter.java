@@ -25,6 +25,7 @@ import static dev.sgn4j.process.CodecTags.TRUE;
 
 import dev.sgn4j.DataSpec;
 import dev.sgn4j.Frame;
+import dev.sgn4j.parallel.SharedSlice;
 import dev.sgn4j.process.CodecRegistry.Registration;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -129,6 +130,7 @@ final class CodecWriter implements ItemCodec.Encoded {
       case DOUBLES -> 5L + 8L * ((double[]) value).length;
       case BOOLEANS -> 5L + ((boolean[]) value).length;
       case FRAME -> measureFrame((Frame) value, checkDepth(value, depth));
+      case CodecTags.SHARED_SLICE -> 9 + measureString(((SharedSlice) value).segment());
       default -> measureOther(value, kind, depth);
     };
   }
@@ -262,6 +264,12 @@ final class CodecWriter implements ItemCodec.Encoded {
         writeString(out);
       }
       case FRAME -> writeFrame((Frame) value, out);
+      case CodecTags.SHARED_SLICE -> {
+        SharedSlice slice = (SharedSlice) value;
+        out.put(CodecTags.SHARED_SLICE);
+        writeString(out);
+        out.putInt(slice.offset()).putInt(slice.length());
+      }
       case BYTES, SHORTS, CHARS, INTS, LONGS, FLOATS, DOUBLES, BOOLEANS ->
           CodecArrays.write(kind, value, out);
       default -> writeOther(value, out);

@@ -33,9 +33,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProcessWorker implements LaunchedWorker {
 
-  /** Bytes of each of the two rings: large frames up to about this size pass in one record. */
-  static final int RING_BYTES = 1 << 23;
-
   /** How long a child may take to start and set READY. */
   static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -56,7 +53,8 @@ final class ProcessWorker implements LaunchedWorker {
     this.codec =
         new TaggedItemCodec(FrameCodecs.registry(), "element '" + request.elementName() + "'");
     this.channel =
-        WorkerChannel.create(request.workerName(), request.queueCapacity(), RING_BYTES, codec);
+        WorkerChannel.create(
+            request.workerName(), request.queueCapacity(), request.queueBytes(), codec);
   }
 
   @Override

@@ -280,8 +280,8 @@ final class RingBuffer {
         + dataBytes
         + " data bytes (at most "
         + (dataBytes - LENGTH_BYTES)
-        + " bytes per item): increase the queue's byte size, or send large payloads through"
-        + " shared memory";
+        + " bytes per item): raise the element's queueBytes, or pass large payloads through"
+        + " shared memory (toShm)";
   }
 
   // ---------------------------------------------------------------- producer

@@ -5,10 +5,12 @@ import java.nio.ByteBuffer;
 /**
  * Turns values of one type into bytes and back, so that frames carrying them can cross to and from
  * a worker process. sgn4j has built-in codecs for {@code null}, the boxed primitives, {@code
- * String}, primitive arrays, {@code ByteBuffer}, lists, sets and maps of such values, and frames;
- * anything else that is {@link java.io.Serializable} falls back to Java serialization. Write a
- * codec for your own types when they are not Serializable, or when Java serialization is too slow
- * or too large, and register it before the run with {@link FrameCodecs#register}:
+ * String}, primitive arrays, {@code ByteBuffer}, lists, sets and maps of such values, frames, and
+ * {@link dev.sgn4j.parallel.SharedSlice} references to shared memory (a few bytes, however large
+ * the payload they point to); anything else that is {@link java.io.Serializable} falls back to Java
+ * serialization. Write a codec for your own types when they are not Serializable, or when Java
+ * serialization is too slow or too large, and register it before the run with {@link
+ * FrameCodecs#register}:
  *
  * <pre>{@code
  * public record Point(double x, double y) {}

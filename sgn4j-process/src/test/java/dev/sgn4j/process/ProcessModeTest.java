@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class ProcessModeTest {
@@ -75,7 +76,7 @@ class ProcessModeTest {
     }
   }
 
-  @Test
+  @RepeatedTest(20) // a fault test: must pass 20 times in a row
   void aWorkerProcessExceptionIsRebuiltWithTypeMessageAndStack() {
     var failing = processElement("failing", FailsOnThree.class);
     var sink = new CollectSink("collect", List.of("in"));
@@ -112,7 +113,7 @@ class ProcessModeTest {
     }
   }
 
-  @Test
+  @RepeatedTest(20) // a fault test: must pass 20 times in a row
   void aWorkerProcessThatExitsFailsTheRunWithItsStatusAndStderr() {
     var exits = processElement("exits", Exits.class);
     var sink = new CollectSink("collect", List.of("in"));
@@ -130,5 +131,72 @@ class ProcessModeTest {
         .matches(
             "(?s)exit: worker process \\d+ of element 'exits' exited with status 3 before EOS;"
                 + " last lines of its standard error:\n  giving up on frame 2");
+  }
+
+  /** Sends every item back unchanged. */
+  public static final class Echo implements WorkerLogic {
+    @Override
+    public void process(WorkerContext context) throws Exception {
+      Object item = context.input().poll(Duration.ofMillis(100));
+      if (item != null) {
+        context.output().put(item);
+      }
+    }
+  }
+
+  private static List<byte[]> payloads(int count, int bytes) {
+    return IntStream.range(0, count)
+        .mapToObj(
+            i -> {
+              byte[] payload = new byte[bytes];
+              java.util.Arrays.fill(payload, (byte) i);
+              return payload;
+            })
+        .toList();
+  }
+
+  @RepeatedTest(3)
+  void framesThatFillTheRingByBytesBeforeByCountWaitForRoomAndAllComeBackInOrder() {
+    // 64 KiB rings hold two 24 KiB frames although the queue capacity says 256 items.
+    var echo =
+        ParallelTransformElement.builder("echo")
+            .mode(WorkerMode.PROCESS)
+            .queueBytes(1 << 16)
+            .worker(Echo.class)
+            .build();
+    var sink = new CollectSink("collect", List.of("in"));
+    List<byte[]> sent = payloads(60, 24 << 10);
+    new Pipeline().connect(IterSource.of("bytes", "out", sent), echo).connect(echo, sink).run();
+
+    assertThat(sink.collected("in")).hasSize(60);
+    for (int i = 0; i < 60; i++) {
+      assertThat((byte[]) sink.collected("in").get(i)).as("frame %d", i).isEqualTo(sent.get(i));
+    }
+  }
+
+  @Test
+  void aFrameLargerThanTheRingFailsTheRunNamingTheQueueAndWhatToDo() {
+    var echo =
+        ParallelTransformElement.builder("echo")
+            .mode(WorkerMode.PROCESS)
+            .queueBytes(1 << 12)
+            .worker(Echo.class)
+            .build();
+    var sink = new CollectSink("collect", List.of("in"));
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                new Pipeline()
+                    .connect(IterSource.of("bytes", "out", payloads(1, 5000)), echo)
+                    .connect(echo, sink)
+                    .run());
+
+    assertThat(e).hasMessageContaining("element 'echo'");
+    assertThat(e)
+        .rootCause()
+        .hasMessage(
+            "worker input of 'echo' cannot take a dev.sgn4j.Frame: an item of 5007 bytes does"
+                + " not fit in a ring of 4096 data bytes (at most 4092 bytes per item): raise the"
+                + " element's queueBytes, or pass large payloads through shared memory (toShm)");
   }
 }

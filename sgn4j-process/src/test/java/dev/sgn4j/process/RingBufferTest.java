@@ -226,7 +226,8 @@ final class RingBufferTest {
             "an item of "
                 + size
                 + " bytes does not fit in a ring of 4096 data bytes (at most 4092 bytes per item):"
-                + " increase the queue's byte size, or send large payloads through shared memory");
+                + " raise the element's queueBytes, or pass large payloads through shared memory"
+                + " (toShm)");
     assertThat(ring.bytesUsed()).isZero();
   }
 

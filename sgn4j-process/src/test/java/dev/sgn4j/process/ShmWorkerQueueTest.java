@@ -54,8 +54,8 @@ final class ShmWorkerQueueTest {
     ShmWorkerQueue queue = bytesQueue(4096, 4);
     String message =
         "worker input of 'square' cannot take a byte[]: an item of 5000 bytes does not fit in a ring"
-            + " of 4096 data bytes (at most 4092 bytes per item): increase the queue's byte size,"
-            + " or send large payloads through shared memory";
+            + " of 4096 data bytes (at most 4092 bytes per item): raise the element's queueBytes,"
+            + " or pass large payloads through shared memory (toShm)";
 
     assertThatThrownBy(() -> queue.offer(new byte[5000]))
         .isExactlyInstanceOf(IllegalArgumentException.class)

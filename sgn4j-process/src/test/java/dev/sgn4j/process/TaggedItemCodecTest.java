@@ -102,6 +102,16 @@ class TaggedItemCodecTest {
   }
 
   @Test
+  void aSharedSliceTravelsAsItsReferenceInAFewBytes() {
+    var slice = new dev.sgn4j.parallel.SharedSlice("frames", 1 << 20, 1 << 20);
+    Frame frame = Frame.of(slice).withMetadata("n", 7);
+
+    assertThat(roundTrip(codec, slice)).isEqualTo(slice);
+    assertThat(roundTrip(codec, frame)).isEqualTo(frame);
+    assertThat(codec.encode(slice).size()).isEqualTo(1 + 4 + "frames".length() + 8);
+  }
+
+  @Test
   void nullRoundTripsAsAnItemAndAsFrameData() {
     assertThat(roundTrip(codec, null)).isNull();
     assertThat(roundTrip(codec, Frame.of(null))).isEqualTo(Frame.of(null));
