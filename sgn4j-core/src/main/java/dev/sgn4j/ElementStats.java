@@ -26,6 +26,9 @@ import java.util.Map;
  * @param p99 99th percentile of one call's time, within 25%
  * @param pads the figures per pad, in schedule order
  * @param extra figures the element adds, such as queue depths of parallel elements
+ * @param atEos whether end of stream has reached the element: for a sink, {@link
+ *     SinkElement#atEos()} by its {@link EosPolicy}; for a source or transform, every one of its
+ *     source pads has sent an EOS frame
  */
 public record ElementStats(
     String name,
@@ -39,7 +42,8 @@ public record ElementStats(
     Duration mean,
     Duration p99,
     List<PadStats> pads,
-    Map<String, Object> extra) {
+    Map<String, Object> extra,
+    boolean atEos) {
 
   /** Copies the lists. */
   public ElementStats {
@@ -58,7 +62,11 @@ public record ElementStats(
     long samples = 0;
     LatencyHistogram all = new LatencyHistogram();
     List<PadStats> pads = new java.util.ArrayList<>();
+    boolean everySourcePadEnded = true;
     for (PadCounters pad : counters) {
+      if (pad.pad instanceof SourcePad && pad.eos == 0) {
+        everySourcePadEnded = false;
+      }
       calls += pad.calls;
       if (pad.pad instanceof SinkPad) {
         in += pad.frames();
@@ -85,6 +93,7 @@ public record ElementStats(
         Duration.ofNanos(samples == 0 ? 0 : sampledNanos / samples),
         Duration.ofNanos(all.percentile(0.99)),
         pads,
-        element.statistics());
+        element.statistics(),
+        element instanceof SinkElement sink ? sink.atEos() : everySourcePadEnded);
   }
 }

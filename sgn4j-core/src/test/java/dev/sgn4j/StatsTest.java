@@ -74,6 +74,33 @@ class StatsTest {
   }
 
   @Test
+  void everyElementIsAtEosAfterARunThatEnded() {
+    Pipeline pipeline = quickStart();
+    pipeline.run();
+
+    assertThat(pipeline.stats().elements())
+        .extracting(ElementStats::name, ElementStats::atEos)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("numbers", true),
+            org.assertj.core.groups.Tuple.tuple("scale", true),
+            org.assertj.core.groups.Tuple.tuple("collect", true));
+  }
+
+  @Test
+  void aSourceIsAtEosOnlyWhenEveryOneOfItsSourcePadsSentEos() {
+    var source = IterSource.builder("two").pad("short", List.of(1)).pad("long", List.of(1, 2, 3));
+    var sink = new CollectSink("collect", List.of("short", "long"));
+    Pipeline pipeline = new Pipeline().connect(source.build(), sink);
+    pipeline.run();
+
+    assertThat(pipeline.stats().elements())
+        .extracting(ElementStats::name, ElementStats::atEos)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("two", false),
+            org.assertj.core.groups.Tuple.tuple("collect", true));
+  }
+
+  @Test
   void theTableIsAligned() {
     Pipeline pipeline = quickStart();
     pipeline.run();

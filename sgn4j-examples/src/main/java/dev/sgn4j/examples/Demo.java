@@ -9,6 +9,7 @@ import dev.sgn4j.SourcePad;
 import dev.sgn4j.TransformElement;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The demo {@code ./sgn4j demo} runs: a thermometer sends three readings in Celsius, a transform
@@ -42,13 +43,28 @@ public final class Demo {
    * @param args ignored
    */
   public static void main(String[] args) {
+    run(Pipeline::run);
+  }
+
+  /**
+   * Builds the demo pipeline, prints its title, lets {@code runner} run it, then prints the
+   * summary. This is how a caller wraps the run, e.g. the command line showing progress while it
+   * runs; {@code run(Pipeline::run)} is exactly {@link #main(String[])}.
+   *
+   * <pre>{@code
+   * Demo.run(pipeline -> pipeline.run());
+   * }</pre>
+   *
+   * @param runner runs the pipeline it is given and returns when the run ended
+   */
+  public static void run(Consumer<Pipeline> runner) {
     var thermometer = new Thermometer(List.of(21.5, 23.0, 19.0));
     var converter = new ToFahrenheit();
     var display = new Display();
 
     System.out.println("sgn4j demo: thermometer -> to-fahrenheit -> display");
     // Pad names match ("celsius", "fahrenheit"), so connect links them one to one.
-    new Pipeline().connect(thermometer, converter).connect(converter, display).run();
+    runner.accept(new Pipeline().connect(thermometer, converter).connect(converter, display));
     System.out.printf(
         Locale.ROOT,
         "display got %d readings in %s iterations, average %.1f F%n",

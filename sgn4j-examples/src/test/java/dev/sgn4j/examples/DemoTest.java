@@ -32,4 +32,20 @@ class DemoTest {
 
     assertThat(second).isEqualTo(first);
   }
+
+  @Test
+  void runHandsThePipelineToTheRunnerBetweenTitleAndSummary() {
+    var iterations = new java.util.concurrent.atomic.AtomicLong();
+    var lines =
+        Output.capture(
+            () ->
+                Demo.run(
+                    pipeline -> {
+                      pipeline.run();
+                      iterations.set(pipeline.stats().iterations());
+                    }));
+
+    assertThat(lines).isEqualTo(Output.capture(() -> Demo.main(new String[0])));
+    assertThat(iterations).hasValue(3);
+  }
 }
