@@ -59,8 +59,7 @@ final class BytesCase implements BenchCase {
     var echo =
         ParallelTransformElement.builder("echo")
             .mode(WorkerMode.PROCESS)
-            .queueCapacity(Integer.getInteger("qc", 4))
-            .queueBytes(Integer.getInteger("qb", 1 << 23))
+            .queueCapacity(4)
             .worker(EchoWorker.class)
             .build();
     var sink =
