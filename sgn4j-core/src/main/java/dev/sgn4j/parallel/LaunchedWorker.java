@@ -87,6 +87,16 @@ public interface LaunchedWorker {
     return -1;
   }
 
+  /**
+   * How long ago a worker in another process last showed its JVM is alive (its heartbeat), for
+   * telling a busy worker from a hung or frozen one in the element's statistics.
+   *
+   * @return milliseconds, or -1 where there is no heartbeat (thread workers, or before the first)
+   */
+  default long heartbeatAgeMillis() {
+    return -1;
+  }
+
   /** Releases what the worker held (shared files); called once, after it ended or was stopped. */
   default void close() {}
 }

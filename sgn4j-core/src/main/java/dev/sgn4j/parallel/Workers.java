@@ -267,8 +267,10 @@ final class Workers {
     long queuedIn = 0;
     long queuedOut = 0;
     long busy = 0;
+    long heartbeatAge = -1;
     boolean measured = true;
     for (LaunchedWorker worker : workers) {
+      heartbeatAge = Math.max(heartbeatAge, worker.heartbeatAgeMillis());
       queuedIn += worker.input().size();
       queuedOut += worker.output().size();
       long nanos = worker.busyNanos();
@@ -282,6 +284,9 @@ final class Workers {
     figures.put("queued_out", queuedOut);
     if (measured) {
       figures.put("worker_busy_ms", Math.round(busy / 1e5) / 10.0);
+    }
+    if (heartbeatAge >= 0) {
+      figures.put("heartbeat_age_ms", heartbeatAge); // the oldest of the pool's heartbeats
     }
     return figures;
   }

@@ -47,6 +47,8 @@ final class ProcessWorker implements LaunchedWorker {
   private List<Thread> forwarders = List.of();
   private volatile boolean stopRequested;
   private volatile boolean ended;
+  private long lastHeartbeat;
+  private long lastHeartbeatSeenNanos;
 
   ProcessWorker(LaunchRequest request) {
     this.request = request;
@@ -228,6 +230,24 @@ final class ProcessWorker implements LaunchedWorker {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Compares the child's heartbeat with the one seen before, on this process's own clock (the two
+   * processes' clocks need not agree).
+   */
+  @Override
+  public synchronized long heartbeatAgeMillis() {
+    long beat = channel.control().childHeartbeat();
+    if (beat == 0) {
+      return -1;
+    }
+    long now = System.nanoTime();
+    if (beat != lastHeartbeat) {
+      lastHeartbeat = beat;
+      lastHeartbeatSeenNanos = now;
+    }
+    return (now - lastHeartbeatSeenNanos) / 1_000_000;
   }
 
   @Override

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The main class of a worker process. The parent starts it with the path of the shared worker file
@@ -31,6 +33,9 @@ public final class WorkerMain {
 
   /** The exit status when the parent died. */
   static final int PARENT_GONE = 70;
+
+  /** How often the child writes its heartbeat. */
+  static final long HEARTBEAT_MILLIS = 250;
 
   private WorkerMain() {}
 
@@ -75,6 +80,7 @@ public final class WorkerMain {
                     (String) launch.get("logic"), true, WorkerMain.class.getClassLoader());
         WorkerLogic logic = WorkerLoop.create(type, element);
         channel.control().set(ControlBlock.Flag.READY);
+        beat(channel.control());
         WorkerLoop.run(logic, context);
       } catch (Throwable t) {
         channel.control().setError(ControlBlock.describe(t));
@@ -87,6 +93,18 @@ public final class WorkerMain {
       }
     }
     System.exit(status);
+  }
+
+  /**
+   * Writes the child's heartbeat now and every {@value #HEARTBEAT_MILLIS} ms, on a daemon thread of
+   * its own, so it shows the JVM is alive whatever the worker logic is doing.
+   */
+  private static void beat(ControlBlock control) {
+    control.beatChild();
+    Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon(true).name("sgn-heartbeat").factory())
+        .scheduleAtFixedRate(
+            control::beatChild, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   private static void ignoreInterrupts() {

@@ -199,4 +199,30 @@ class ProcessModeTest {
                 + " not fit in a ring of 4096 data bytes (at most 4092 bytes per item): raise the"
                 + " element's queueBytes, or pass large payloads through shared memory (toShm)");
   }
+
+  @Test
+  void theStatisticsOfAProcessElementShowHowOldItsWorkersHeartbeatIs() {
+    var square = processElement("square", Square.class);
+    var pipeline = new java.util.concurrent.atomic.AtomicReference<Pipeline>();
+    List<Object> ages = new java.util.ArrayList<>();
+    var sink =
+        new dev.sgn4j.SinkElement("ages", List.of("in")) {
+          @Override
+          protected void pull(dev.sgn4j.SinkPad pad, Frame frame) {
+            if (frame.isEos()) {
+              markEos(pad);
+            }
+            ages.add(pipeline.get().stats().element("square").extra().get("heartbeat_age_ms"));
+          }
+        };
+    pipeline.set(
+        new Pipeline()
+            .connect(IterSource.of("numbers", "out", numbers(20)), square)
+            .connect(square, sink));
+    pipeline.get().run();
+
+    assertThat(ages).hasSize(21); // 20 numbers and EOS
+    // The child beats once when it is ready and then every 250 ms, so the age stays small.
+    assertThat(ages).allSatisfy(age -> assertThat((Long) age).isBetween(0L, 10_000L));
+  }
 }
