@@ -57,6 +57,7 @@ public final class Harness {
           new CoreCase("pool", CorePipeline.Doubling.POOL),
           new CoreCase("process", CorePipeline.Doubling.PROCESS),
           new BytesCase("process_bytes"),
+          new SliceCase("process_slices"),
           new CloseCase("close"));
 
   private Harness() {}

@@ -46,6 +46,18 @@ class HarnessTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"process", "process_bytes", "process_slices"})
+  void processCasesRunThroughAWorkerProcessAndCheckWhatComesBack(String name) {
+    int status = harness(Harness.CASES, name, "40");
+
+    assertThat(status).isZero();
+    assertThat(errText()).isEmpty();
+    List<String> lines = outLines();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(3)).matches(name + " 40 frames \\d+\\.\\d{3} s \\d+ frames/s");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"core", "core_callable", "thread", "pool"})
   void coreCasesWarmUpThreeTimesThenPrintTheMeasuredRunAsTheLastLine(String name) {
     int status = harness(Harness.CASES, name, "2000");
@@ -130,7 +142,7 @@ class HarnessTest {
     assertThat(out.size()).isZero();
     assertThat(errText())
         .isEqualTo(
-            "unknown case 'nope'; known cases: core, core_callable, thread, pool, process, process_bytes, close\n");
+            "unknown case 'nope'; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close\n");
   }
 
   @Test
@@ -140,7 +152,7 @@ class HarnessTest {
     assertThat(status).isEqualTo(2);
     assertThat(errText())
         .isEqualTo(
-            "usage: Harness CASE FRAMES; known cases: core, core_callable, thread, pool, process, process_bytes, close\n");
+            "usage: Harness CASE FRAMES; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close\n");
   }
 
   @ParameterizedTest
