@@ -224,5 +224,7 @@ class ProcessModeTest {
     assertThat(ages).hasSize(21); // 20 numbers and EOS
     // The child beats once when it is ready and then every 250 ms, so the age stays small.
     assertThat(ages).allSatisfy(age -> assertThat((Long) age).isBetween(0L, 10_000L));
+    // After the run the figures stay readable: the last heartbeat the parent saw.
+    assertThat(pipeline.get().stats().element("square").extra()).containsKey("heartbeat_age_ms");
   }
 }
