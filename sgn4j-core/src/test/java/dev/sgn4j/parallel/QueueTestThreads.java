@@ -20,15 +20,21 @@ import java.util.function.Supplier;
  * test: {@link #close()} interrupts what is still running and joins every thread with a deadline.
  * Nothing here sleeps: waits are on the thread (its state, its result, its end) with deadlines.
  */
-final class QueueTestThreads implements AutoCloseable {
+public final class QueueTestThreads implements AutoCloseable {
 
   /** How long any single wait in a test may take before the test fails. */
-  static final Duration DEADLINE = Duration.ofSeconds(30);
+  public static final Duration DEADLINE = Duration.ofSeconds(30);
+
+  /** How many samples in a row {@link Call#awaitIdle()} wants parked. */
+  public static final int IDLE_SAMPLES = 10;
+
+  /** The least time between two samples of {@link Call#awaitIdle()}. */
+  public static final long IDLE_SAMPLE_GAP_NANOS = 20_000;
 
   private final List<Call<?>> calls = new ArrayList<>();
 
   /** A call running on its own thread. */
-  static final class Call<V> {
+  public static final class Call<V> {
     private final Thread thread;
     private final CompletableFuture<V> result;
 
@@ -37,7 +43,7 @@ final class QueueTestThreads implements AutoCloseable {
       this.result = result;
     }
 
-    Thread thread() {
+    public Thread thread() {
       return thread;
     }
 
@@ -45,7 +51,7 @@ final class QueueTestThreads implements AutoCloseable {
      * Waits until the thread is parked (WAITING or TIMED_WAITING with a park blocker), which a
      * spinning thread never is; fails after the deadline.
      */
-    Call<V> awaitParked() {
+    public Call<V> awaitParked() {
       long deadline = System.nanoTime() + DEADLINE.toNanos();
       while (true) {
         Thread.State state = thread.getState();
@@ -63,8 +69,43 @@ final class QueueTestThreads implements AutoCloseable {
       }
     }
 
+    /**
+     * Waits until the thread stays parked with a timeout (TIMED_WAITING with a park blocker) in
+     * {@value #IDLE_SAMPLES} samples in a row, taken at least {@value #IDLE_SAMPLE_GAP_NANOS} ns
+     * apart: a waiter that has backed off to long parks passes; one that spins or yields never
+     * does. Fails after the deadline.
+     */
+    public Call<V> awaitIdle() {
+      long deadline = System.nanoTime() + DEADLINE.toNanos();
+      long next = System.nanoTime();
+      int streak = 0;
+      while (streak < IDLE_SAMPLES) {
+        long now = System.nanoTime();
+        if (state(thread) == Thread.State.TERMINATED || result.isDone()) {
+          fail("expected " + thread + " to idle, but it ended with " + describe());
+        }
+        if (now - deadline > 0) {
+          fail("expected " + thread + " to stay parked within " + DEADLINE + ": " + dump(thread));
+        }
+        if (now - next < 0) {
+          Thread.onSpinWait();
+          continue;
+        }
+        next = now + IDLE_SAMPLE_GAP_NANOS;
+        boolean parked =
+            thread.getState() == Thread.State.TIMED_WAITING
+                && LockSupport.getBlocker(thread) != null;
+        streak = parked ? streak + 1 : 0;
+      }
+      return this;
+    }
+
+    private static Thread.State state(Thread thread) {
+      return thread.getState();
+    }
+
     /** The call's result, waiting for it up to the deadline; fails if it threw. */
-    V result() throws InterruptedException {
+    public V result() throws InterruptedException {
       try {
         return result.get(DEADLINE.toNanos(), TimeUnit.NANOSECONDS);
       } catch (ExecutionException e) {
@@ -77,7 +118,7 @@ final class QueueTestThreads implements AutoCloseable {
     }
 
     /** What the call threw, waiting for it up to the deadline; fails if it returned. */
-    Throwable thrown() throws InterruptedException {
+    public Throwable thrown() throws InterruptedException {
       try {
         V value = result.get(DEADLINE.toNanos(), TimeUnit.NANOSECONDS);
         throw new AssertionError("expected " + thread + " to throw but it returned " + value);
@@ -94,7 +135,7 @@ final class QueueTestThreads implements AutoCloseable {
      * stays the same for {@link #DEADLINE} (a hang, not a slow machine), with {@code context} and
      * the stacks of the test's threads in the message.
      */
-    V resultWhileProgressing(LongSupplier progress, Supplier<String> context)
+    public V resultWhileProgressing(LongSupplier progress, Supplier<String> context)
         throws InterruptedException {
       long last = progress.getAsLong();
       long lastChange = System.nanoTime();
@@ -127,7 +168,7 @@ final class QueueTestThreads implements AutoCloseable {
   }
 
   /** Each running call's thread: name, state, park blocker and stack. */
-  String dump() {
+  public String dump() {
     StringBuilder out = new StringBuilder();
     for (Call<?> call : calls) {
       if (!call.result.isDone()) {
@@ -152,12 +193,12 @@ final class QueueTestThreads implements AutoCloseable {
   }
 
   /** Starts {@code body} on a new platform thread. */
-  <V> Call<V> start(String name, Callable<V> body) {
+  public <V> Call<V> start(String name, Callable<V> body) {
     return start(Thread.ofPlatform().name(name).daemon(true), body);
   }
 
   /** Starts {@code body} on a new virtual thread. */
-  <V> Call<V> startVirtual(String name, Callable<V> body) {
+  public <V> Call<V> startVirtual(String name, Callable<V> body) {
     return start(Thread.ofVirtual().name(name), body);
   }
 

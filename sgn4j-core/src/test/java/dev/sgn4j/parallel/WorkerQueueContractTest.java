@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The {@link WorkerQueue} contract, run against each implementation by a subclass. Single-thread
  * behaviour first, then waiting, waking, closing and interrupting with a second thread.
  */
-abstract class WorkerQueueContractTest {
+public abstract class WorkerQueueContractTest {
 
   static final String NAME = "worker input of 'square'";
   static final String CLOSED_MESSAGE = "worker input of 'square' is closed";
@@ -31,8 +31,20 @@ abstract class WorkerQueueContractTest {
   final AtomicInteger takes = new AtomicInteger();
 
   /** Creates the implementation under test. */
-  abstract <T> WorkerQueue<T> create(
+  protected abstract <T> WorkerQueue<T> create(
       String name, int capacity, Runnable afterPut, Runnable afterTake);
+
+  /**
+   * Waits until a call that has nothing to do is idle, and checks how: by default parked in {@code
+   * expected} state (unparked by the other side). A queue whose waiters cannot be unparked from the
+   * other side (another process) overrides this to check they stay parked with timeouts instead.
+   */
+  protected <V> QueueTestThreads.Call<V> awaitIdle(
+      QueueTestThreads.Call<V> call, Thread.State expected) {
+    call.awaitParked();
+    assertThat(call.thread().getState()).isEqualTo(expected);
+    return call;
+  }
 
   /** A queue whose hooks count into {@link #puts} and {@link #takes}. */
   <T> WorkerQueue<T> queue(int capacity) {
@@ -453,8 +465,7 @@ abstract class WorkerQueueContractTest {
   @RepeatedTest(50)
   void anIdleConsumerParksInsteadOfSpinning() throws Exception {
     WorkerQueue<String> queue = queue(4);
-    var take = threads.start("idle consumer", queue::take).awaitParked();
-    assertThat(take.thread().getState()).isEqualTo(Thread.State.WAITING);
+    var take = awaitIdle(threads.start("idle consumer", queue::take), Thread.State.WAITING);
     queue.put("wake up");
     assertThat(take.result()).isEqualTo("wake up");
   }
@@ -462,8 +473,8 @@ abstract class WorkerQueueContractTest {
   @RepeatedTest(50)
   void anIdleVirtualConsumerParksInsteadOfSpinning() throws Exception {
     WorkerQueue<String> queue = queue(4);
-    var take = threads.startVirtual("idle virtual consumer", queue::take).awaitParked();
-    assertThat(take.thread().getState()).isEqualTo(Thread.State.WAITING);
+    var take =
+        awaitIdle(threads.startVirtual("idle virtual consumer", queue::take), Thread.State.WAITING);
     queue.put("wake up");
     assertThat(take.result()).isEqualTo("wake up");
   }
@@ -472,8 +483,9 @@ abstract class WorkerQueueContractTest {
   void anIdleProducerParksInsteadOfSpinning() throws Exception {
     WorkerQueue<String> queue = queue(1);
     queue.put("a");
-    var put = threads.start("idle producer", () -> queue.put("b", LONG)).awaitParked();
-    assertThat(put.thread().getState()).isEqualTo(Thread.State.TIMED_WAITING);
+    var put =
+        awaitIdle(
+            threads.start("idle producer", () -> queue.put("b", LONG)), Thread.State.TIMED_WAITING);
     assertThat(queue.take()).isEqualTo("a");
     assertThat(put.result()).isTrue();
   }

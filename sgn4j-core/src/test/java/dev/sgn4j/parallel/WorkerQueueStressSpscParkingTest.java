@@ -8,7 +8,8 @@ package dev.sgn4j.parallel;
 final class WorkerQueueStressSpscParkingTest extends WorkerQueueStressTest {
 
   @Override
-  <T> WorkerQueue<T> create(String name, int capacity, Runnable afterPut, Runnable afterTake) {
+  protected <T> WorkerQueue<T> create(
+      String name, int capacity, Runnable afterPut, Runnable afterTake) {
     return new SpscWorkerQueue<>(name, capacity, afterPut, afterTake, false);
   }
 }

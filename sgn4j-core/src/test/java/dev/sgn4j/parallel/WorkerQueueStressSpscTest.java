@@ -4,7 +4,8 @@ package dev.sgn4j.parallel;
 final class WorkerQueueStressSpscTest extends WorkerQueueStressTest {
 
   @Override
-  <T> WorkerQueue<T> create(String name, int capacity, Runnable afterPut, Runnable afterTake) {
+  protected <T> WorkerQueue<T> create(
+      String name, int capacity, Runnable afterPut, Runnable afterTake) {
     return WorkerQueues.spsc(name, capacity, afterPut, afterTake);
   }
 }

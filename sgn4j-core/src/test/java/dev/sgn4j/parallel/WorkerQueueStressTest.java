@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
  * batches of blocking, timed and non-blocking calls; the consumer checks every number in order,
  * then the producer's close ends the run. Each run has its own seed, printed on failure.
  */
-abstract class WorkerQueueStressTest {
+public abstract class WorkerQueueStressTest {
 
   private final QueueTestThreads threads = new QueueTestThreads();
 
   /** Creates the implementation under test. */
-  abstract <T> WorkerQueue<T> create(
+  protected abstract <T> WorkerQueue<T> create(
       String name, int capacity, Runnable afterPut, Runnable afterTake);
 
   @AfterEach

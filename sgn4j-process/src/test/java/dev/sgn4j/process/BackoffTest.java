@@ -3,6 +3,7 @@ package dev.sgn4j.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sgn4j.parallel.QueueTestThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

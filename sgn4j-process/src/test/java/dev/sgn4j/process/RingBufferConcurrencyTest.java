@@ -2,6 +2,7 @@ package dev.sgn4j.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgn4j.parallel.QueueTestThreads;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Random;

@@ -27,21 +27,32 @@ final class ShmWorkerQueueContractTwoMappingsTest extends ShmWorkerQueueContract
   @Override
   WorkerQueue<Object> createQueue(
       String name, int capacity, Runnable afterPut, Runnable afterTake) {
-    SharedFile file = SharedFile.create(directory, "contract", RingBuffer.regionBytes(4096));
-    SharedFile other = SharedFile.open(file.path());
-    files.add(file);
-    files.add(other);
-    ValueTestCodec codec = new ValueTestCodec();
-    ShmWorkerQueue producer =
-        new ShmWorkerQueue(
-            name, RingBuffer.create(file.buffer(), 0, 4096, capacity), codec, afterPut, null);
-    ShmWorkerQueue consumer =
-        new ShmWorkerQueue(name, RingBuffer.open(other.buffer(), 0), codec, null, afterTake);
-    return new Split(producer, consumer);
+    return Split.over(directory, files, name, capacity, afterPut, afterTake);
   }
 
   /** Puts through one queue, takes through the other; the rest from the consumer's side. */
   record Split(ShmWorkerQueue producer, ShmWorkerQueue consumer) implements WorkerQueue<Object> {
+
+    /** Two mappings of a new file in {@code directory}, added to {@code files} to close. */
+    static Split over(
+        Path directory,
+        List<SharedFile> files,
+        String name,
+        int capacity,
+        Runnable afterPut,
+        Runnable afterTake) {
+      SharedFile file = SharedFile.create(directory, "split", RingBuffer.regionBytes(4096));
+      SharedFile other = SharedFile.open(file.path());
+      files.add(file);
+      files.add(other);
+      ValueTestCodec codec = new ValueTestCodec();
+      ShmWorkerQueue producer =
+          new ShmWorkerQueue(
+              name, RingBuffer.create(file.buffer(), 0, 4096, capacity), codec, afterPut, null);
+      ShmWorkerQueue consumer =
+          new ShmWorkerQueue(name, RingBuffer.open(other.buffer(), 0), codec, null, afterTake);
+      return new Split(producer, consumer);
+    }
 
     @Override
     public void put(Object item) throws InterruptedException {
