@@ -94,6 +94,6 @@ public record ElementStats(
         Duration.ofNanos(all.percentile(0.99)),
         pads,
         element.statistics(),
-        element instanceof SinkElement sink ? sink.atEos() : everySourcePadEnded);
+        element instanceof SinkElement sink ? sink.atEos() && sink.drained() : everySourcePadEnded);
   }
 }

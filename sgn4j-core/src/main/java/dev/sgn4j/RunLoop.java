@@ -3,7 +3,8 @@ package dev.sgn4j;
 import java.lang.System.Logger.Level;
 
 /**
- * Executes a compiled {@link Schedule} until every sink is at EOS: SGN's iterations as dataflow.
+ * Executes a compiled {@link Schedule} until every sink is at EOS ({@link RunEnd}): SGN's
+ * iterations as dataflow.
  *
  * <p>Each pass over the schedule visits every pad call in SGN's order. A call runs when it is its
  * element's next step and its link allows it: a pull needs the upstream frame of the element's
@@ -48,7 +49,7 @@ final class RunLoop {
 
   private final RunContext context;
   private final Op[] ops;
-  private final SinkElement[] sinks;
+  private final RunEnd end;
   private final boolean asynchronous;
   private long passes;
 
@@ -84,7 +85,7 @@ final class RunLoop {
   RunLoop(RunContext context, Schedule schedule, MemoryProfiler profiler, String pipelineId) {
     this.context = context;
     this.ops = schedule.ops;
-    this.sinks = schedule.sinks;
+    this.end = schedule.end;
     this.asynchronous = schedule.asynchronous;
     this.profiler = profiler;
     this.pipelineId = pipelineId;
@@ -112,7 +113,7 @@ final class RunLoop {
   void run() {
     boolean logPasses = LOG.isLoggable(Level.DEBUG);
     lookForRecordings();
-    while (!allSinksAtEos()) {
+    while (!end.finished()) {
       passes++;
       if ((passes & (LOOK_FOR_RECORDINGS_EVERY - 1)) == 0) {
         lookForRecordings();
@@ -127,7 +128,7 @@ final class RunLoop {
         continue;
       }
       boolean progressed = step();
-      if (allSinksAtEos()) {
+      if (end.finished()) {
         break; // done: a stop or abort asked for now comes too late to matter
       }
       context.checkpoint(passes);
@@ -155,7 +156,7 @@ final class RunLoop {
       profiler.beginIteration();
     }
     boolean progressed = step();
-    boolean done = allSinksAtEos();
+    boolean done = end.finished();
     if (!done) {
       context.checkpoint(passes);
       if (progressed) {
@@ -456,14 +457,5 @@ final class RunLoop {
       throw error;
     }
     return PipelineException.atPad(op.pad, iterationOf(op), t);
-  }
-
-  private boolean allSinksAtEos() {
-    for (SinkElement sink : sinks) {
-      if (!sink.atEos()) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -28,11 +28,16 @@ final class Schedule {
   /** Whether some element is asynchronous, so the loop may have to park and wait for it. */
   final boolean asynchronous;
 
-  private Schedule(Op[] ops, SinkElement[] sinks, List<Element> order, boolean asynchronous) {
+  /** When the run ends. */
+  final RunEnd end;
+
+  private Schedule(
+      Op[] ops, SinkElement[] sinks, List<Element> order, boolean asynchronous, RunEnd end) {
     this.ops = ops;
     this.sinks = sinks;
     this.order = order;
     this.asynchronous = asynchronous;
+    this.end = end;
   }
 
   /** Checks the graph (see {@link Pipeline#check()}) and returns its pads in schedule order. */
@@ -97,13 +102,12 @@ final class Schedule {
     Map<Element, Stage[]> stages = new IdentityHashMap<>();
     Map<SourcePad, Link> links = new IdentityHashMap<>();
     List<Element> order = new ArrayList<>();
-    boolean asynchronous = false;
+    boolean asynchronous = graph.elements.stream().anyMatch(Element::asynchronous);
     Op[] ops = new Op[sorted.size()];
     for (int i = 0; i < ops.length; i++) {
       Pad pad = sorted.get(i);
       Element element = pad.element();
-      Stage[] own = stages.computeIfAbsent(element, Schedule::stagesOf);
-      asynchronous |= own[0].gated;
+      Stage[] own = stages.computeIfAbsent(element, e -> stagesOf(e, asynchronous));
       boolean log = element.logger().isLoggable(System.Logger.Level.DEBUG);
       Op op;
       if (pad instanceof SinkPad sink) {
@@ -132,19 +136,33 @@ final class Schedule {
             .filter(SinkElement.class::isInstance)
             .map(SinkElement.class::cast)
             .toArray(SinkElement[]::new);
-    return new Schedule(ops, sinks, List.copyOf(order), asynchronous);
+    Stage[] sinkStages = new Stage[sinks.length];
+    for (int i = 0; i < sinks.length; i++) {
+      sinkStages[i] = stages.get(sinks[i])[0];
+    }
+    RunEnd end = new RunEnd(sinks, sinkStages);
+    if (asynchronous) {
+      for (Stage stage : sinkStages) {
+        stage.end = end;
+      }
+    }
+    return new Schedule(ops, sinks, List.copyOf(order), asynchronous, end);
   }
 
   /**
    * One stage for most elements; two for an asynchronous transform, whose outputs (its source pads)
-   * advance separately from its inputs (its sink pads and internal pad).
+   * advance separately from its inputs (its sink pads and internal pad). When some element is
+   * asynchronous, sinks are out of step with each other, so every sink's stage is gated by {@link
+   * RunEnd}: a sink at EOS must not run past the run's last iteration.
    */
-  private static Stage[] stagesOf(Element element) {
+  private static Stage[] stagesOf(Element element, boolean asynchronous) {
     boolean gated = element.asynchronous();
     if (gated && element instanceof TransformElement) {
       return new Stage[] {new Stage(element, true), new Stage(element, true)};
     }
-    return new Stage[] {new Stage(element, gated)};
+    return new Stage[] {
+      new Stage(element, gated || (asynchronous && element instanceof SinkElement))
+    };
   }
 
   private static void edge(

@@ -100,12 +100,27 @@ public abstract non-sealed class SinkElement extends Element {
   }
 
   /**
-   * Whether this sink is done, by its {@link EosPolicy}. Read by the pipeline after each iteration.
+   * Whether this sink is at end of stream, by its {@link EosPolicy}. Read by the pipeline between
+   * iterations: the run ends after the iteration in which the last sink reached EOS, once every
+   * sink completed it and is {@linkplain #drained() drained}.
    *
    * @return true when at end of stream
    */
   public boolean atEos() {
     return eosPolicy == EosPolicy.ANY ? eosCount > 0 : eosCount == eos.length;
+  }
+
+  /**
+   * Whether work this sink handed to other threads is done: the run ends only when every sink is at
+   * EOS and drained. True by default; a sink that writes through a worker (a {@code
+   * ParallelSinkElement}) says false until its worker consumed the last frame and ended, so a run
+   * never ends before its last frame was written. Called on the run thread; may be called from any
+   * thread for statistics.
+   *
+   * @return true when nothing this sink started is still going on
+   */
+  protected boolean drained() {
+    return true;
   }
 
   /**

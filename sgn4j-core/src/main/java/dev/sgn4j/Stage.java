@@ -17,6 +17,15 @@ final class Stage {
   /** Whether this stage pulls (asks readyToPull) rather than only makes frames (readyToProduce). */
   boolean pulls;
 
+  /**
+   * For a sink's stage in a schedule with asynchronous elements: the rule that keeps a sink at EOS
+   * from running past the run's last iteration; null otherwise.
+   */
+  RunEnd end;
+
+  /** For a sink's stage, its index in {@link RunEnd}. */
+  int sinkIndex = -1;
+
   int steps;
   int pc;
   long iterations;
@@ -28,7 +37,13 @@ final class Stage {
 
   /** Whether the element is ready for this stage's next iteration; called when {@code pc == 0}. */
   boolean ready() {
-    return !gated || (pulls ? element.readyToPull() : element.readyToProduce());
+    if (!gated) {
+      return true;
+    }
+    if (!(pulls ? element.readyToPull() : element.readyToProduce())) {
+      return false;
+    }
+    return end == null || end.mayStart(this);
   }
 
   void advance() {

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 /**
  * A sink whose work runs in a worker (SGN's {@code ParallelizeSinkElement}): frames go to the
  * worker through a bounded queue, so slow output (disk, network, a database) does not stall the
- * pipeline. The sink is at EOS once its end-of-stream item was handed over and the worker has
- * consumed everything and ended, so the run never ends before the last frame was written.
+ * pipeline. The run never ends before the last frame was written: it waits until the end-of-stream
+ * item was handed over and the worker consumed everything and ended.
  *
  * <pre>{@code
  * var log = ParallelSinkElement.builder("log")
@@ -84,12 +84,25 @@ public class ParallelSinkElement extends SinkElement implements ParallelElement 
   }
 
   /**
-   * True once the end of stream was handed to the worker and the worker ended.
+   * True once a frame with EOS arrived (by the {@link #eosPolicy() EOS policy}) or the workers were
+   * shut down: the iteration in which that happens is this sink's last one, as for any sink. The
+   * run then also waits until the worker consumed everything and ended ({@link #drained()}).
    *
-   * @return whether the sink is done
+   * @return whether the sink is at end of stream
    */
   @Override
   public final boolean atEos() {
+    return super.atEos() || input.ended();
+  }
+
+  /**
+   * True once the end of stream was handed to the worker and the worker ended, so the run never
+   * ends before the last frame was written.
+   *
+   * @return whether the worker is done
+   */
+  @Override
+  protected final boolean drained() {
     return input.ended() && workersEnded();
   }
 
