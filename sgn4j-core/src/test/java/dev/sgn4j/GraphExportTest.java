@@ -3,6 +3,7 @@ package dev.sgn4j;
 import static dev.sgn4j.Groups.select;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgn4j.testsupport.Requirement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -262,6 +263,7 @@ class GraphExportTest {
             "\tnegate:negate__src__out -> shift:shift__src__out [style=dashed arrowhead=none]",
             "\tsrc:src__src__out -> shift:shift__snk__in",
             "\tshift:shift__src__out -> snk:snk__snk__out");
+    Requirement.DOT.check();
     java.nio.file.Path svg = dir.resolve("composed.svg");
     pipeline.render(svg);
     assertThat(java.nio.file.Files.readString(svg)).contains("<svg", "cluster_shift");

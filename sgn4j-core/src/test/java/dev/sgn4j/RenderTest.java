@@ -3,6 +3,7 @@ package dev.sgn4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sgn4j.testsupport.Requirement;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link Pipeline#render} with the real Graphviz {@code dot} (which must be installed: CI installs
- * it, and this test fails rather than skips without it) and with stand-in scripts for its failures.
+ * {@link Pipeline#render} with the real Graphviz {@code dot} (skipped with the reason where it is
+ * not installed, failed where {@code SGN4J_REQUIRE=dot} says it must be, as in CI) and with
+ * stand-in scripts for its failures.
  */
 class RenderTest {
 
@@ -27,6 +29,7 @@ class RenderTest {
 
   @Test
   void rendersAnSvgWithGraphvizDot() throws IOException {
+    Requirement.DOT.check();
     Path svg = dir.resolve("pipeline.svg");
     GraphExportTest.smallPipeline().render(svg, "small");
 
@@ -37,6 +40,7 @@ class RenderTest {
 
   @Test
   void rendersPngAndPdfByExtensionAndReplacesAnExistingFile() throws IOException {
+    Requirement.DOT.check();
     Path png = dir.resolve("pipeline.PNG");
     Path pdf = dir.resolve("pipeline.pdf");
     Files.writeString(pdf, "old");

@@ -3,6 +3,8 @@ package dev.sgn4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.sgn4j.testsupport.Await;
+import dev.sgn4j.testsupport.Requirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -20,27 +22,9 @@ class SignalTest {
     Signal.raise(new Signal(name));
   }
 
-  /**
-   * Skips when the JVM was started with the signal ignored (a background job of a non-interactive
-   * shell ignores SIGINT): then no handler can be installed and a raised signal is discarded.
-   */
-  private static void assumeDeliverable(String name) {
-    SignalHandler probe = signal -> {};
-    SignalHandler previous = Signal.handle(new Signal(name), probe);
-    Signal.handle(new Signal(name), previous);
-    org.junit.jupiter.api.Assumptions.assumeFalse(
-        previous == SignalHandler.SIG_IGN, "SIG" + name + " is ignored by this JVM's parent");
-  }
-
   /** Waits, with a deadline, for a condition that a signal-handler thread makes true. */
   private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the signal was not delivered within 10 s");
-      }
-      Thread.onSpinWait();
-    }
+    Await.until("the signal to be handled", condition);
   }
 
   /** Counts forever, raising a signal before frame {@code at} and waiting until it is seen. */
@@ -68,7 +52,7 @@ class SignalTest {
 
   @Test
   void theFirstSigintMakesSourcesSendEosAndTheGraphDrains() {
-    assumeDeliverable("INT");
+    Requirement.SIGNALS.check();
     var source = new Endless(4, "INT");
     var sink = new CollectSink("sink", List.of("in"), false, false);
     new Pipeline().connect(source, sink).run();
@@ -79,7 +63,7 @@ class SignalTest {
 
   @Test
   void sigtermDrainsToo() {
-    assumeDeliverable("TERM");
+    Requirement.SIGNALS.check();
     var source = new Endless(2, "TERM");
     var sink = new CollectSink("sink", List.of("in"));
     new Pipeline().connect(source, sink).run();
@@ -89,7 +73,7 @@ class SignalTest {
 
   @Test
   void aSecondSignalWhileDrainingAbortsTheRun() {
-    assumeDeliverable("INT");
+    Requirement.SIGNALS.check();
     var source = new Endless(3, "INT");
     var sink =
         new CollectSink("sink", List.of("in")) {
@@ -127,7 +111,7 @@ class SignalTest {
 
   @Test
   void aSignalAfterTheLastSinkReachedEosDoesNotAbortTheFinishedRun() {
-    assumeDeliverable("INT");
+    Requirement.SIGNALS.check();
     var source = new Endless(2, "INT");
     var sink =
         new CollectSink("sink", List.of("in")) {
@@ -147,7 +131,7 @@ class SignalTest {
 
   @Test
   void handlersAreRestoredAfterNestedRuns() {
-    assumeDeliverable("INT");
+    Requirement.SIGNALS.check();
     List<String> seen = new ArrayList<>();
     SignalHandler mine = signal -> seen.add(signal.getName());
     SignalHandler original = Signal.handle(new Signal("INT"), mine);
@@ -174,7 +158,7 @@ class SignalTest {
 
   @Test
   void pipelinesCanLeaveSignalsAlone() {
-    assumeDeliverable("INT");
+    Requirement.SIGNALS.check();
     SignalHandler probe = signal -> {};
     SignalHandler original = Signal.handle(new Signal("INT"), probe);
     try {

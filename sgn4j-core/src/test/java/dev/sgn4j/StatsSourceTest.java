@@ -3,6 +3,8 @@ package dev.sgn4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sgn4j.testsupport.Await;
+import dev.sgn4j.testsupport.Requirement;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 class StatsSourceTest {
 
@@ -263,12 +264,8 @@ class StatsSourceTest {
 
   @Test
   void theFirstSigintEndsTheStreamWithEos() {
+    Requirement.SIGNALS.check();
     Signal sigint = new Signal("INT");
-    SignalHandler probe = signal -> {};
-    SignalHandler previous = Signal.handle(sigint, probe);
-    Signal.handle(sigint, previous);
-    org.junit.jupiter.api.Assumptions.assumeFalse(
-        previous == SignalHandler.SIG_IGN, "SIGINT is ignored by this JVM's parent");
     var sink =
         new CollectSink("snk", List.of("in"), false, false) {
           @Override
@@ -288,13 +285,7 @@ class StatsSourceTest {
   }
 
   private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + 10 * SECOND;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the signal was not delivered within 10 s");
-      }
-      Thread.onSpinWait();
-    }
+    Await.until("the signal to be handled", condition);
   }
 
   @Test

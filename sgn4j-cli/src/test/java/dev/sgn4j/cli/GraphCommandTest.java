@@ -2,6 +2,7 @@ package dev.sgn4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgn4j.testsupport.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ class GraphCommandTest {
 
   @Test
   void svgIsRenderedByGraphvizIntoTheOutputFile() throws IOException {
+    Requirement.DOT.check();
     Path file = dir.resolve("hello.svg");
     var result = Cli.execute("graph", HELLO, "--format", "svg", "--output", file.toString());
 

@@ -3,6 +3,7 @@ package dev.sgn4j.control;
 import static dev.sgn4j.control.ControlClient.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgn4j.testsupport.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -95,13 +96,7 @@ class HttpControlAuditTest {
 
   /** Asks {@code condition} again and again until it holds, failing after the deadline. */
   private static void await(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(what + " within " + DEADLINE);
-      }
-      Thread.onSpinWait();
-    }
+    Await.until(what, condition, DEADLINE);
   }
 
   private static String body(ControlClient client, String path) {

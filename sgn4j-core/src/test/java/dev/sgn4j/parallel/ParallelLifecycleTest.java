@@ -14,6 +14,8 @@ import dev.sgn4j.PipelineException;
 import dev.sgn4j.RunAbortedException;
 import dev.sgn4j.SinkElement;
 import dev.sgn4j.SinkPad;
+import dev.sgn4j.testsupport.Await;
+import dev.sgn4j.testsupport.Requirement;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -532,6 +534,7 @@ class ParallelLifecycleTest {
 
   @RepeatedTest(5)
   void aSignalNeverInterruptsAWorkerAndEverythingQueuedComesOut() {
+    Requirement.SIGNALS.check();
     AtomicInteger interrupted = new AtomicInteger();
     var busy =
         ParallelTransformElement.builder("busy")
@@ -553,10 +556,7 @@ class ParallelLifecycleTest {
             count++;
             if (count == 20) {
               sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
-              long deadline = System.nanoTime() + 10_000_000_000L;
-              while (!signaledEos() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-              }
+              Await.until("the signal to drain the run", this::signaledEos);
             }
             return Frame.of(count);
           }

@@ -3,6 +3,7 @@ package dev.sgn4j.parallel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.sgn4j.testsupport.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,21 +53,21 @@ public final class QueueTestThreads implements AutoCloseable {
      * spinning thread never is; fails after the deadline.
      */
     public Call<V> awaitParked() {
-      long deadline = System.nanoTime() + DEADLINE.toNanos();
-      while (true) {
-        Thread.State state = thread.getState();
-        boolean waiting = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
-        if (waiting && LockSupport.getBlocker(thread) != null) {
-          return this;
-        }
-        if (state == Thread.State.TERMINATED || result.isDone()) {
-          fail("expected " + thread + " to park, but it ended with " + describe());
-        }
-        if (System.nanoTime() - deadline > 0) {
-          fail("expected " + thread + " to park within " + DEADLINE + ", but it is " + state);
-        }
-        Thread.onSpinWait();
-      }
+      Await.until(
+          thread + " to park",
+          () -> {
+            Thread.State state = thread.getState();
+            boolean waiting = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+            if (waiting && LockSupport.getBlocker(thread) != null) {
+              return true;
+            }
+            if (state == Thread.State.TERMINATED || result.isDone()) {
+              fail("expected " + thread + " to park, but it ended with " + describe());
+            }
+            return false;
+          },
+          DEADLINE);
+      return this;
     }
 
     /**
@@ -76,26 +77,33 @@ public final class QueueTestThreads implements AutoCloseable {
      * does. Fails after the deadline.
      */
     public Call<V> awaitIdle() {
-      long deadline = System.nanoTime() + DEADLINE.toNanos();
-      long next = System.nanoTime();
-      int streak = 0;
-      while (streak < IDLE_SAMPLES) {
-        long now = System.nanoTime();
-        if (state(thread) == Thread.State.TERMINATED || result.isDone()) {
-          fail("expected " + thread + " to idle, but it ended with " + describe());
+      int[] streak = {0};
+      long[] next = {System.nanoTime()};
+      try {
+        Await.until(
+            thread + " to stay parked",
+            () -> {
+              if (state(thread) == Thread.State.TERMINATED || result.isDone()) {
+                fail("expected " + thread + " to idle, but it ended with " + describe());
+              }
+              long now = System.nanoTime();
+              if (now - next[0] < 0) {
+                return false;
+              }
+              next[0] = now + IDLE_SAMPLE_GAP_NANOS;
+              boolean parked =
+                  thread.getState() == Thread.State.TIMED_WAITING
+                      && LockSupport.getBlocker(thread) != null;
+              streak[0] = parked ? streak[0] + 1 : 0;
+              return streak[0] >= IDLE_SAMPLES;
+            },
+            DEADLINE);
+      } catch (AssertionError e) {
+        if (e.getMessage() != null
+            && e.getMessage().startsWith("expected " + thread + " to stay")) {
+          fail(e.getMessage() + ": " + dump(thread));
         }
-        if (now - deadline > 0) {
-          fail("expected " + thread + " to stay parked within " + DEADLINE + ": " + dump(thread));
-        }
-        if (now - next < 0) {
-          Thread.onSpinWait();
-          continue;
-        }
-        next = now + IDLE_SAMPLE_GAP_NANOS;
-        boolean parked =
-            thread.getState() == Thread.State.TIMED_WAITING
-                && LockSupport.getBlocker(thread) != null;
-        streak = parked ? streak + 1 : 0;
+        throw e;
       }
       return this;
     }

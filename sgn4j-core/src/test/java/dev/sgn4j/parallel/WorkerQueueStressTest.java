@@ -2,6 +2,7 @@ package dev.sgn4j.parallel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgn4j.testsupport.Stress;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -10,13 +11,16 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A producer and a consumer thread move sequence numbers through a queue, each side choosing random
  * batches of blocking, timed and non-blocking calls; the consumer checks every number in order,
- * then the producer's close ends the run. Each run has its own seed, printed on failure.
+ * then the producer's close ends the run. Each run has its own seed, printed on failure. Runs in
+ * the full test loop only ({@code -Pstress}): it takes minutes on a 2-core machine.
  */
+@Tag(Stress.TAG)
 public abstract class WorkerQueueStressTest {
 
   private final QueueTestThreads threads = new QueueTestThreads();

@@ -1,5 +1,6 @@
 package dev.sgn4j.examples;
 
+import dev.sgn4j.testsupport.Requirement;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Assumptions;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * An example's {@code main} running in a child JVM, for tests that send it a real signal: its
@@ -55,11 +53,7 @@ final class ChildProgram implements AutoCloseable {
    * non-interactive shell): a child inherits that, and then its JVM cannot handle SIGINT either.
    */
   static void assumeSigintDeliverable() {
-    Signal sigint = new Signal("INT");
-    SignalHandler previous = Signal.handle(sigint, signal -> {});
-    Signal.handle(sigint, previous);
-    Assumptions.assumeFalse(
-        previous == SignalHandler.SIG_IGN, "SIGINT is ignored by this JVM's parent");
+    Requirement.SIGNALS.check();
   }
 
   private void readOut() {

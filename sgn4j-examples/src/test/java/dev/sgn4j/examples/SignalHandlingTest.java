@@ -1,8 +1,9 @@
 package dev.sgn4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.sgn4j.testsupport.Await;
+import dev.sgn4j.testsupport.Requirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,17 +20,9 @@ import sun.misc.SignalHandler;
  */
 class SignalHandlingTest {
 
-  private static final long DEADLINE_NANOS = 10_000_000_000L;
-
-  /** Spins until {@code condition} holds, failing after 10 s. */
+  /** Waits until {@code condition} holds, failing after 10 s. */
   private static void await(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + DEADLINE_NANOS;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(what + " within 10 s");
-      }
-      Thread.onSpinWait();
-    }
+    Await.until(what, condition);
   }
 
   private static List<String> framesUpTo(int last) {
@@ -60,7 +53,7 @@ class SignalHandlingTest {
     try {
       // A JVM started with SIGINT ignored (a background job of a non-interactive shell) never
       // installs SIGINT handlers, so the signal could not reach the run.
-      assumeFalse(original == SignalHandler.SIG_IGN, "SIGINT is ignored in this JVM");
+      Requirement.SIGNALS.check();
       AtomicInteger raised = new AtomicInteger();
       var lines =
           Output.capture(
@@ -70,7 +63,7 @@ class SignalHandlingTest {
                         if (frame == 4) {
                           raised.incrementAndGet();
                           Signal.raise(sigint);
-                          await(signaledEos, "the source did not see the SIGINT");
+                          await(signaledEos, "the source to see the SIGINT");
                         }
                       }));
 

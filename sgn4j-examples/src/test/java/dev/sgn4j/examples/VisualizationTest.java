@@ -2,11 +2,13 @@ package dev.sgn4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgn4j.testsupport.Requirement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,18 +17,22 @@ class VisualizationTest {
 
   @TempDir Path dir;
 
+  private List<String> run(Path out) {
+    return Output.capture(
+        () -> {
+          try {
+            Visualization.main(new String[] {out.toString()});
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
   @Test
-  void writesTheDotAndMermaidTextAndRendersAnSvgIntoTheGivenDirectory() throws IOException {
+  void rendersAnSvgIntoTheGivenDirectoryWithGraphviz() throws IOException {
+    Requirement.DOT.check();
     Path out = dir.resolve("graphs");
-    var lines =
-        Output.capture(
-            () -> {
-              try {
-                Visualization.main(new String[] {out.toString()});
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+    var lines = run(out);
 
     assertThat(lines)
         .containsExactly(
@@ -37,6 +43,26 @@ class VisualizationTest {
       assertThat(files.map(path -> path.getFileName().toString()).sorted())
           .containsExactly("pipeline.dot", "pipeline.mmd", "pipeline.svg");
     }
+    String svg = Files.readString(out.resolve("pipeline.svg"), StandardCharsets.UTF_8);
+    assertThat(svg).startsWith("<?xml").contains("<svg").contains(">Visualization example</text>");
+  }
+
+  @Test
+  void writesTheDotAndMermaidTextIntoTheGivenDirectoryWithOrWithoutGraphviz() throws IOException {
+    Path out = dir.resolve("graphs");
+    var lines = run(out);
+
+    assertThat(lines).hasSize(3);
+    assertThat(lines.subList(0, 2))
+        .containsExactly(
+            "wrote " + out.resolve("pipeline.dot"), "wrote " + out.resolve("pipeline.mmd"));
+    assertThat(lines.get(2))
+        .isIn(
+            "wrote " + out.resolve("pipeline.svg"),
+            "skipped "
+                + out.resolve("pipeline.svg")
+                + ": rendering needs Graphviz's dot program, which was not found on PATH; install it"
+                + " (e.g. apt-get install graphviz) or render the text of toDot() elsewhere");
     var pipeline = Visualization.pipeline();
     assertThat(Files.readString(out.resolve("pipeline.dot")))
         .isEqualTo(pipeline.toDot(Visualization.LABEL))
@@ -58,7 +84,5 @@ class VisualizationTest {
               classDef unlinked fill:tomato,color:black
               class e0,e1,e2 element
             """);
-    String svg = Files.readString(out.resolve("pipeline.svg"), StandardCharsets.UTF_8);
-    assertThat(svg).startsWith("<?xml").contains("<svg").contains(">Visualization example</text>");
   }
 }

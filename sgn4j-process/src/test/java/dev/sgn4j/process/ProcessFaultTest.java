@@ -13,6 +13,8 @@ import dev.sgn4j.parallel.WorkerContext;
 import dev.sgn4j.parallel.WorkerException;
 import dev.sgn4j.parallel.WorkerLogic;
 import dev.sgn4j.parallel.WorkerMode;
+import dev.sgn4j.testsupport.Repeat;
+import dev.sgn4j.testsupport.Requirement;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.RepeatedTest;
 
 class ProcessFaultTest {
 
@@ -40,7 +41,7 @@ class ProcessFaultTest {
     }
   }
 
-  @RepeatedTest(20)
+  @Repeat(value = 20, quick = 2)
   void killingAWorkerProcessFailsTheRunAtOnce() {
     var echo =
         ParallelTransformElement.builder("echo")
@@ -73,7 +74,7 @@ class ProcessFaultTest {
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
   }
 
-  @RepeatedTest(20)
+  @Repeat(value = 20, quick = 2)
   void workerProcessesExitWhenTheirParentIsKilled() throws Exception {
     Process parent = ChildJvm.command(OrphanParent.class).redirectErrorStream(true).start();
     try {
@@ -132,13 +133,9 @@ class ProcessFaultTest {
     }
   }
 
-  @RepeatedTest(5)
+  @Repeat(value = 5, quick = 1)
   void ctrlCReachesTheWholeProcessGroupAndThePipelineDrains() throws Exception {
-    sun.misc.SignalHandler probe = signal -> {};
-    sun.misc.SignalHandler previous = sun.misc.Signal.handle(new sun.misc.Signal("INT"), probe);
-    sun.misc.Signal.handle(new sun.misc.Signal("INT"), previous);
-    org.junit.jupiter.api.Assumptions.assumeFalse(
-        previous == sun.misc.SignalHandler.SIG_IGN, "SIGINT is ignored by this JVM's parent");
+    Requirement.SIGNALS.check();
     List<String> command = new java.util.ArrayList<>(List.of("setsid"));
     command.addAll(ChildJvm.command(OrphanParent.class).command());
     Process parent = new ProcessBuilder(command).redirectErrorStream(true).start();

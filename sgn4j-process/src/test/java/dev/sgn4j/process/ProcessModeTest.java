@@ -12,6 +12,7 @@ import dev.sgn4j.parallel.WorkerContext;
 import dev.sgn4j.parallel.WorkerException;
 import dev.sgn4j.parallel.WorkerLogic;
 import dev.sgn4j.parallel.WorkerMode;
+import dev.sgn4j.testsupport.Repeat;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -76,7 +77,7 @@ class ProcessModeTest {
     }
   }
 
-  @RepeatedTest(20) // a fault test: must pass 20 times in a row
+  @Repeat(value = 20, quick = 2) // a fault test: must pass 20 times in a row
   void aWorkerProcessExceptionIsRebuiltWithTypeMessageAndStack() {
     var failing = processElement("failing", FailsOnThree.class);
     var sink = new CollectSink("collect", List.of("in"));
@@ -113,7 +114,7 @@ class ProcessModeTest {
     }
   }
 
-  @RepeatedTest(20) // a fault test: must pass 20 times in a row
+  @Repeat(value = 20, quick = 2) // a fault test: must pass 20 times in a row
   void aWorkerProcessThatExitsFailsTheRunWithItsStatusAndStderr() {
     var exits = processElement("exits", Exits.class);
     var sink = new CollectSink("collect", List.of("in"));
