@@ -351,6 +351,20 @@ public abstract sealed class Element implements Connectable
   /** Resets per-run framework state before {@link #start()}. */
   void resetForRun() {}
 
+  /**
+   * The class name shown for this element in graphs and statistics: the simple name of its class,
+   * or of the class an anonymous class extends.
+   *
+   * @return e.g. {@code CollectSink}
+   */
+  public final String typeName() {
+    Class<?> type = getClass();
+    while (type.getSimpleName().isEmpty()) {
+      type = type.getSuperclass();
+    }
+    return type.getSimpleName();
+  }
+
   /** A short description for messages and logs: {@code name (SimpleClassName)}. */
   @Override
   public String toString() {

@@ -1,6 +1,10 @@
 package dev.sgn4j;
 
-import java.lang.System.Logger.Level;
+import dev.sgn4j.graph.DotRenderer;
+import dev.sgn4j.graph.GraphText;
+import dev.sgn4j.graph.GraphView;
+import dev.sgn4j.stats.MemoryReport;
+import dev.sgn4j.stats.RunStats;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -35,16 +40,18 @@ import java.util.function.Consumer;
  * dependency order, in SGN's order: layers of pads whose inputs are ready, each element's pulls
  * before its {@code internal()} before its frames, and within a layer the insertion and link order.
  * Elements at EOS keep being called. Any exception stops the run: every started element gets {@code
- * stop()}, then one {@link PipelineException} names the element and pad.
+ * stop()}, then one {@link PipelineException} names the element and pad. {@link #start()} runs the
+ * same way on a thread of its own and returns the {@link Run} at once, to stop, abort or await it.
  *
  * <p><b>Threads.</b> Building is not thread-safe; build on one thread. {@link #run()} calls every
- * element callback on the calling thread. {@link #stop()} may be called from any thread. A pipeline
- * runs one run at a time; two pipelines may run at the same time on different threads.
+ * element callback on the calling thread ({@link #start()} on the run's thread). {@link #stop()}
+ * may be called from any thread. A pipeline runs one run at a time; two pipelines may run at the
+ * same time on different threads.
  */
 public final class Pipeline {
 
-  private static final System.Logger LOG = System.getLogger("sgn.pipeline");
-  private static final int LINK_CAPACITY = 1;
+  /** The executor of runs: SGN's lock-step loop, from sgn4j's engine. */
+  private static final String DEFAULT_EXECUTOR = "lock-step";
 
   private final Map<String, Element> elements = new LinkedHashMap<>();
 
@@ -52,10 +59,13 @@ public final class Pipeline {
   private final Map<String, Element> everyElement = new LinkedHashMap<>();
 
   private final Map<String, Pad> pads = new LinkedHashMap<>();
-  private final AtomicBoolean running = new AtomicBoolean();
-  private volatile RunContext current;
-  private volatile RunRecord lastRun;
-  private boolean handleSignals = true;
+
+  /** The active run, from the moment it is claimed until it ended; null between runs. */
+  private final AtomicReference<Run> current = new AtomicReference<>();
+
+  private final AtomicLong runs = new AtomicLong();
+  private volatile Run lastRun;
+  private volatile boolean handleSignals = true;
   private volatile boolean profileMemory;
   private volatile Consumer<MemoryReport> memoryListener = report -> {};
   private volatile MemoryReport lastMemoryReport;
@@ -226,14 +236,15 @@ public final class Pipeline {
    * @throws IllegalStateException describing what is wrong and how to fix it
    */
   public void check() {
-    Schedule.sortedPads(elementList());
+    Topology.sortedPads(elementList());
   }
 
   /**
-   * Runs the pipeline on the calling thread until every sink is at EOS (see the class comment).
-   * When an element needs a scope (parallel elements need {@code Parallelize}, which owns their
-   * workers), it opens one, runs inside it and closes it, as SGN's {@code run()} does; {@link
-   * #runIn(RunScope...)} runs without opening one.
+   * Runs the pipeline on the calling thread until every sink is at EOS (see the class comment):
+   * {@code start().await()}, with every element callback on this thread. When an element needs a
+   * scope (parallel elements need {@code Parallelize}, which owns their workers), it opens one,
+   * runs inside it and closes it, as SGN's {@code run()} does; {@link #runIn(RunScope...)} runs
+   * without opening one.
    *
    * <p>While the run is active, the first SIGINT or SIGTERM drains it like {@link #stop()} and a
    * second one aborts it like {@link #abort()}; the previous handlers are restored afterwards, also
@@ -244,14 +255,47 @@ public final class Pipeline {
    * @throws RunAbortedException when the run was aborted
    */
   public void run() {
-    RunScope.Opener opener = scopeOpener();
-    if (opener == null) {
-      execute(List.of());
-      return;
+    Run run = claim();
+    run.runHere(() -> runOpeningScopes(run));
+  }
+
+  /**
+   * Starts a run on a thread of its own (named {@code sgn-run-<run id>}) and returns its handle at
+   * once; the run does what {@link #run()} does. {@link Run#stop()} and {@link Run#abort()} work
+   * from the moment this returns, also while the graph is still being checked and its elements
+   * started.
+   *
+   * <pre>{@code
+   * Run run = pipeline.start();
+   * run.stop();                        // a drain, however early
+   * run.await(Duration.ofSeconds(10));
+   * }</pre>
+   *
+   * @return the run
+   * @throws IllegalStateException when the pipeline is already running
+   */
+  public Run start() {
+    Run run = claim();
+    Thread thread =
+        Thread.ofPlatform()
+            .name("sgn-run-" + run.id())
+            .unstarted(
+                () -> {
+                  try {
+                    run.runHere(() -> runOpeningScopes(run));
+                  } catch (RuntimeException | Error e) {
+                    // Kept by the run: await() throws it.
+                  }
+                });
+    try {
+      thread.start();
+    } catch (RuntimeException | Error e) {
+      run.runHere(
+          () -> {
+            throw e;
+          });
     }
-    try (RunScope scope = opener.open(this)) {
-      scope.run();
-    }
+    return run;
   }
 
   /**
@@ -270,57 +314,54 @@ public final class Pipeline {
             "scope " + scope + " belongs to another pipeline; open one for this pipeline");
       }
     }
-    execute(List.of(scopes));
+    Run pending = current.get();
+    if (pending != null && pending.awaitsScopes(Thread.currentThread())) {
+      // The scope opened by run() or start() for this run is running it.
+      execute(pending, List.of(scopes));
+      return;
+    }
+    Run run = claim();
+    run.runHere(() -> execute(run, List.of(scopes)));
   }
 
-  private void execute(List<RunScope> scopes) {
-    if (!running.compareAndSet(false, true)) {
+  /** Makes {@code run} this pipeline's active run, or fails when one is active. */
+  private Run claim() {
+    Run run = new Run(this, id() + "#" + runs.incrementAndGet());
+    if (!current.compareAndSet(null, run)) {
       throw new IllegalStateException("Pipeline is already running; wait for run() to return");
     }
-    try {
-      SgnLogging.applyEnvironment();
-      Schedule schedule = Schedule.compile(elementList(), LINK_CAPACITY);
-      RunContext context = new RunContext(this, scopes);
-      long started = System.nanoTime();
-      lastMemoryReport = null;
-      MemoryProfiler profiler =
-          profileMemory || LOG.isLoggable(Level.TRACE)
-              ? MemoryProfiler.create(schedule.ops, this::memoryReport)
-              : null;
-      String id = "Pipeline@" + Integer.toHexString(System.identityHashCode(this));
-      RunLoop loop = new RunLoop(context, schedule, profiler, id);
-      RunRecord record = new RunRecord(schedule, loop, started);
-      lastRun = record;
-      current = context;
-      RunEvent event = new RunEvent();
-      event.begin();
-      String outcome = RunEvent.FAILED;
-      try (SignalTrap.Registration signals = handleSignals ? SignalTrap.register(context) : null) {
-        new Lifecycle(schedule.order, loop, context).run();
-        outcome = context.stopRequested() ? RunEvent.STOPPED : RunEvent.COMPLETED;
-      } catch (RunAbortedException e) {
-        outcome = RunEvent.ABORTED;
-        throw e;
-      } finally {
-        record.ended = System.nanoTime();
-        current = null;
-        event.end();
-        if (event.shouldCommit()) {
-          event.pipeline = id;
-          event.elements = elements.size();
-          event.iterations = loop.iteration();
-          event.outcome = outcome;
-          event.commit();
-        }
-      }
-      LOG.log(
-          Level.INFO,
-          "Pipeline run finished: {0} iterations in {1} s",
-          loop.iteration(),
-          (System.nanoTime() - started) / 1e9);
-    } finally {
-      running.set(false);
+    lastRun = run;
+    return run;
+  }
+
+  /** Called by a run that ended, before its waiters are released. */
+  void release(Run run) {
+    current.compareAndSet(run, null);
+  }
+
+  /** The body of run() and start(): opens the scope an element needs, and runs inside it. */
+  private void runOpeningScopes(Run run) {
+    RunScope.Opener opener = scopeOpener();
+    if (opener == null) {
+      execute(run, List.of());
+      return;
     }
+    run.openingScopesOn(Thread.currentThread());
+    try (RunScope scope = opener.open(this)) {
+      scope.run();
+    }
+    if (!run.executing()) {
+      throw new IllegalStateException(
+          "the run scope opened for this pipeline did not run it; its run() must call"
+              + " pipeline.runIn(scope)");
+    }
+  }
+
+  private void execute(Run run, List<RunScope> scopes) {
+    run.beginExecution(scopes);
+    SgnLogging.applyEnvironment();
+    lastMemoryReport = null;
+    Executors.named(DEFAULT_EXECUTOR).execute(new Execution(run, this));
   }
 
   private RunScope.Opener scopeOpener() {
@@ -336,25 +377,57 @@ public final class Pipeline {
   /**
    * Asks the running pipeline to drain: from the next frame on, every source's frames carry EOS
    * (and {@code signaledEos()} is true), so the graph finishes the frames in flight and ends. Safe
-   * to call from any thread; does nothing when no run is active.
+   * to call from any thread; does nothing when no run is active. Never lost: from the moment {@link
+   * #isRunning()} is true, a stop reaches the run, however early.
    */
   public void stop() {
-    RunContext context = current;
-    if (context != null) {
-      context.requestStop();
+    Run run = current.get();
+    if (run != null) {
+      run.stop();
     }
   }
 
   /**
    * Ends the running pipeline at once: frames in flight are dropped, every element is stopped and
    * {@link #run()} throws {@link RunAbortedException}. Safe to call from any thread; does nothing
-   * when no run is active.
+   * when no run is active; never lost once {@link #isRunning()} is true.
    */
   public void abort() {
-    RunContext context = current;
-    if (context != null) {
-      context.abort("Pipeline.abort() was called");
+    Run run = current.get();
+    if (run != null) {
+      run.context().abort("Pipeline.abort() was called");
     }
+  }
+
+  /**
+   * The active run.
+   *
+   * @return the run, empty between runs
+   */
+  public Optional<Run> currentRun() {
+    return Optional.ofNullable(current.get());
+  }
+
+  /**
+   * The current or last run.
+   *
+   * @return the run, empty before the first run
+   */
+  public Optional<Run> lastRun() {
+    return Optional.ofNullable(lastRun);
+  }
+
+  /** The pipeline's name in run ids, logs and JFR events. */
+  String id() {
+    return "Pipeline@" + Integer.toHexString(System.identityHashCode(this));
+  }
+
+  boolean handlesSignals() {
+    return handleSignals;
+  }
+
+  boolean profilesMemory() {
+    return profileMemory;
   }
 
   /**
@@ -425,7 +498,7 @@ public final class Pipeline {
     return Optional.ofNullable(lastMemoryReport);
   }
 
-  private void memoryReport(MemoryReport report) {
+  void memoryReport(MemoryReport report) {
     lastMemoryReport = report;
     memoryListener.accept(report);
   }
@@ -438,32 +511,8 @@ public final class Pipeline {
    * @return the snapshot; no elements and no iterations before the first run
    */
   public RunStats stats() {
-    RunRecord record = lastRun;
-    if (record == null) {
-      return new RunStats(0, java.time.Duration.ZERO, false, List.of());
-    }
-    long end = record.ended;
-    boolean active = end == 0;
-    long elapsed = (active ? System.nanoTime() : end) - record.started;
-    return new RunStats(
-        record.loop.iteration(),
-        java.time.Duration.ofNanos(elapsed),
-        active,
-        record.loop.elementStats(record.schedule.order));
-  }
-
-  /** The schedule and loop of a run, kept for {@link #stats()}. */
-  private static final class RunRecord {
-    final Schedule schedule;
-    final RunLoop loop;
-    final long started;
-    volatile long ended;
-
-    RunRecord(Schedule schedule, RunLoop loop, long started) {
-      this.schedule = schedule;
-      this.loop = loop;
-      this.started = started;
-    }
+    Run run = lastRun;
+    return run == null ? new RunStats(0, java.time.Duration.ZERO, false, List.of()) : run.stats();
   }
 
   /**
@@ -472,7 +521,7 @@ public final class Pipeline {
    * @return true while running
    */
   public boolean isRunning() {
-    return running.get();
+    return current.get() != null;
   }
 
   /**
@@ -563,6 +612,17 @@ public final class Pipeline {
   }
 
   /**
+   * A read-only picture of the graph, what {@link #toDot()} and {@link #toMermaid()} write: the
+   * elements sorted by name with their pads (a composed element with its inner elements), and the
+   * links sorted by pad names.
+   *
+   * @return the view, a snapshot
+   */
+  public GraphView graph() {
+    return GraphViews.of(this);
+  }
+
+  /**
    * The links between elements as sorted pairs of pad full names.
    *
    * @return the edges
@@ -623,7 +683,7 @@ public final class Pipeline {
    * @return the DOT text
    */
   public String toDot(String label) {
-    return GraphExport.dot(this, label);
+    return GraphText.dot(graph(), label);
   }
 
   /**
@@ -634,7 +694,7 @@ public final class Pipeline {
    * @return the Mermaid text
    */
   public String toMermaid() {
-    return GraphExport.mermaid(this);
+    return GraphText.mermaid(graph());
   }
 
   /**

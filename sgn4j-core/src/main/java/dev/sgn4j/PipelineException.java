@@ -69,7 +69,16 @@ public class PipelineException extends RuntimeException {
     return iteration;
   }
 
-  static PipelineException atPad(Pad pad, long iteration, Throwable cause) {
+  /**
+   * The exception for {@code cause}, thrown by the callback of {@code pad} in {@code iteration}:
+   * its message names the element, the pad and the iteration and repeats the cause's.
+   *
+   * @param pad the pad whose callback threw
+   * @param iteration the iteration, from 1
+   * @param cause what the callback threw
+   * @return the exception
+   */
+  public static PipelineException atPad(Pad pad, long iteration, Throwable cause) {
     String element = pad.element().name();
     return new PipelineException(
         "element '%s' failed at pad '%s' in iteration %d: %s"
@@ -80,7 +89,17 @@ public class PipelineException extends RuntimeException {
         cause);
   }
 
-  static PipelineException inHook(Element element, String hook, long iteration, Throwable cause) {
+  /**
+   * The exception for {@code cause}, thrown by {@code element}'s hook (such as {@code "start()"}).
+   *
+   * @param element the element
+   * @param hook the hook, e.g. {@code start()} or {@code stop()}
+   * @param iteration the iteration the run was in
+   * @param cause what the hook threw
+   * @return the exception
+   */
+  public static PipelineException inHook(
+      Element element, String hook, long iteration, Throwable cause) {
     return new PipelineException(
         "element '%s' failed in %s: %s".formatted(element.name(), hook, cause),
         element.name(),

@@ -1,5 +1,6 @@
 package dev.sgn4j;
 
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -29,8 +30,11 @@ import java.util.concurrent.locks.LockSupport;
 public final class RunContext {
 
   private final Pipeline pipeline;
-  private final List<RunScope> scopes;
-  private final Thread runThread;
+  private volatile List<RunScope> scopes = List.of();
+
+  /** The thread parked waiting for a wake-up (see {@link #beginWaiting()}). */
+  private volatile Thread waiter;
+
   private final AtomicReference<PipelineException> failure = new AtomicReference<>();
   private volatile boolean stopRequested;
   private volatile String abortReason;
@@ -46,10 +50,13 @@ public final class RunContext {
   /** Released by an abort or a failure: what {@link #awaitAbort(Duration)} waits for. */
   private final CountDownLatch ending = new CountDownLatch(1);
 
-  RunContext(Pipeline pipeline, List<RunScope> scopes) {
+  RunContext(Pipeline pipeline) {
     this.pipeline = pipeline;
-    this.scopes = List.copyOf(scopes);
-    this.runThread = Thread.currentThread();
+  }
+
+  /** The scopes the run happens inside of; set before any element starts. */
+  void attach(List<RunScope> runScopes) {
+    this.scopes = List.copyOf(runScopes);
   }
 
   /**
@@ -185,7 +192,7 @@ public final class RunContext {
    */
   public void wakeUp() {
     if (waiting) {
-      LockSupport.unpark(runThread);
+      LockSupport.unpark(waiter);
     }
   }
 
@@ -238,9 +245,16 @@ public final class RunContext {
     }
   }
 
-  /** Marks the run loop as about to park; wake-ups from now on unpark it. */
+  /**
+   * Marks the calling thread as about to park; wake-ups from now on unpark it. The caller then
+   * looks at the queues once more before it parks: a full fence keeps those reads from moving above
+   * the store of the mark, so either the waker sees the mark or the caller sees the waker's frame
+   * (without it, the JMM lets a plain or acquire read pass a volatile store).
+   */
   void beginWaiting() {
+    waiter = Thread.currentThread();
     waiting = true;
+    VarHandle.fullFence();
   }
 
   /** Parks the run loop until {@link #wakeUp()} or the deadline, then clears the mark. */

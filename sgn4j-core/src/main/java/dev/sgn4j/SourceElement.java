@@ -24,7 +24,8 @@ import java.util.List;
  *
  * <p>A source keeps being called after it returned EOS (until every sink is at EOS) and should keep
  * returning EOS frames. Once a graceful stop was requested ({@link Pipeline#stop()}), the pipeline
- * marks every frame of every source as EOS itself (a {@link StatsSource} can opt out).
+ * marks every frame of every source as EOS itself (a {@link dev.sgn4j.elements.StatsSource} can opt
+ * out).
  */
 public abstract non-sealed class SourceElement extends Element {
 
@@ -76,11 +77,15 @@ public abstract non-sealed class SourceElement extends Element {
   }
 
   /**
-   * Whether the run loop marks this source's frames as EOS once the run drains. Every source does,
-   * except one that chose to keep sending until it ends by itself (a {@link StatsSource} built with
-   * {@code eosOnSignal(false)}).
+   * Whether the pipeline marks this source's frames as EOS once the run drains ({@link
+   * Pipeline#stop()} or a first signal). True by default; override it to return false for a source
+   * that keeps sending until it ends by itself (as a {@link dev.sgn4j.elements.StatsSource} built
+   * with {@code eosOnSignal(false)} does), reading {@link #signaledEos()} to decide when. Read once
+   * when the run starts.
+   *
+   * @return whether drains end this source's stream
    */
-  boolean endsOnDrain() {
+  protected boolean endsOnDrain() {
     return true;
   }
 

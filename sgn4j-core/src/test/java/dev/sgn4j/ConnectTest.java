@@ -3,6 +3,9 @@ package dev.sgn4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sgn4j.elements.CallableTransform;
+import dev.sgn4j.elements.CollectSink;
+import dev.sgn4j.elements.IterSource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,15 +3,18 @@ package dev.sgn4j;
 import static dev.sgn4j.Groups.select;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgn4j.elements.CallableTransform;
+import dev.sgn4j.elements.NullSink;
+import dev.sgn4j.elements.NullSource;
 import dev.sgn4j.testsupport.Requirement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Golden tests of {@link Pipeline#toDot} and {@link Pipeline#toMermaid}. */
-class GraphExportTest {
+public class GraphExportTest {
 
   /** SGN's test pipeline: src1 -> t1 -> snk1, every pad named H1. */
-  static Pipeline smallPipeline() {
+  public static Pipeline smallPipeline() {
     var src = new NullSource("src1", List.of("H1"), 1, null);
     var t1 = CallableTransform.fromCallable("t1", frames -> null, "H1", List.of("H1"));
     var snk = new NullSink("snk1", List.of("H1"));

@@ -3,6 +3,8 @@ package dev.sgn4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sgn4j.elements.IterSource;
+import dev.sgn4j.elements.NullSink;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;

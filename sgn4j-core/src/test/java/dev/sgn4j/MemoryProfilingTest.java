@@ -3,6 +3,10 @@ package dev.sgn4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sgn4j.elements.CallableTransform;
+import dev.sgn4j.elements.CollectSink;
+import dev.sgn4j.elements.IterSource;
+import dev.sgn4j.stats.MemoryReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -3,6 +3,10 @@ package dev.sgn4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.sgn4j.elements.CollectSink;
+import dev.sgn4j.elements.DequeSource;
+import dev.sgn4j.elements.IterSource;
+import dev.sgn4j.elements.NullSink;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,10 @@ package dev.sgn4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgn4j.elements.CallableTransform;
+import dev.sgn4j.elements.CollectSink;
+import dev.sgn4j.elements.DequeSource;
+import dev.sgn4j.elements.IterSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,9 @@ package dev.sgn4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.sgn4j.elements.CollectSink;
+import dev.sgn4j.elements.IterSource;
+import dev.sgn4j.elements.NullSink;
 import dev.sgn4j.testsupport.Await;
 import dev.sgn4j.testsupport.Requirement;
 import java.util.ArrayList;

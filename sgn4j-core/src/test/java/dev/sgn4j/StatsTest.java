@@ -3,6 +3,13 @@ package dev.sgn4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sgn4j.elements.CallableTransform;
+import dev.sgn4j.elements.CollectSink;
+import dev.sgn4j.elements.IterSource;
+import dev.sgn4j.elements.NullSink;
+import dev.sgn4j.stats.ElementStats;
+import dev.sgn4j.stats.PadStats;
+import dev.sgn4j.stats.RunStats;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;

@@ -7,7 +7,7 @@ import dev.sgn4j.SinkPad;
 import dev.sgn4j.SourceElement;
 import dev.sgn4j.SourcePad;
 import dev.sgn4j.parallel.ParallelTransformElement;
-import dev.sgn4j.parallel.WorkerMode;
+import dev.sgn4j.worker.WorkerMode;
 import java.util.List;
 import java.util.Map;
 

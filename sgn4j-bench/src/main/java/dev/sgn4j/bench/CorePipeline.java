@@ -1,10 +1,10 @@
 package dev.sgn4j.bench;
 
-import dev.sgn4j.CallableTransform;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.TransformElement;
+import dev.sgn4j.elements.CallableTransform;
 import dev.sgn4j.parallel.ParallelTransformElement;
-import dev.sgn4j.parallel.WorkerMode;
+import dev.sgn4j.worker.WorkerMode;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.sgn4j.bench;
 
 import dev.sgn4j.Frame;
-import dev.sgn4j.parallel.WorkerContext;
-import dev.sgn4j.parallel.WorkerLogic;
+import dev.sgn4j.worker.WorkerContext;
+import dev.sgn4j.worker.WorkerLogic;
 
 /**
  * The worker of the {@code process} case: doubles the {@code Long} data of each frame, passing gaps

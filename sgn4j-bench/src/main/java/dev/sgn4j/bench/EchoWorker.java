@@ -1,7 +1,7 @@
 package dev.sgn4j.bench;
 
-import dev.sgn4j.parallel.WorkerContext;
-import dev.sgn4j.parallel.WorkerLogic;
+import dev.sgn4j.worker.WorkerContext;
+import dev.sgn4j.worker.WorkerLogic;
 
 /** The worker of the {@code process_bytes} case: sends every frame back unchanged. */
 public final class EchoWorker implements WorkerLogic {

@@ -1,7 +1,7 @@
 package dev.sgn4j.bench;
 
-import dev.sgn4j.parallel.WorkerQueue;
-import dev.sgn4j.parallel.WorkerQueues;
+import dev.sgn4j.parallel.spi.WorkerQueues;
+import dev.sgn4j.worker.WorkerQueue;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,7 +59,7 @@ public class QueueBenchmark {
   private static WorkerQueue<Integer> create(String impl, String name, int capacity) {
     return switch (impl) {
       case "spsc" -> WorkerQueues.spsc(name, capacity);
-      case "blocking" -> WorkerQueues.blocking(name, capacity);
+      case "blocking" -> BlockingWorkerQueue.create(name, capacity);
       default -> throw new IllegalArgumentException("impl must be spsc or blocking, not " + impl);
     };
   }

@@ -1,9 +1,9 @@
 package dev.sgn4j.bench;
 
 import dev.sgn4j.Frame;
-import dev.sgn4j.parallel.SharedSlice;
-import dev.sgn4j.parallel.WorkerContext;
-import dev.sgn4j.parallel.WorkerLogic;
+import dev.sgn4j.worker.SharedSlice;
+import dev.sgn4j.worker.WorkerContext;
+import dev.sgn4j.worker.WorkerLogic;
 import java.nio.ByteBuffer;
 
 /**

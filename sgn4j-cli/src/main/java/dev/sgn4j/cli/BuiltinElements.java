@@ -1,12 +1,12 @@
 package dev.sgn4j.cli;
 
-import dev.sgn4j.CallableTransform;
-import dev.sgn4j.CollectSink;
-import dev.sgn4j.DequeSource;
 import dev.sgn4j.Element;
-import dev.sgn4j.IterSource;
-import dev.sgn4j.NullSink;
-import dev.sgn4j.NullSource;
+import dev.sgn4j.elements.CallableTransform;
+import dev.sgn4j.elements.CollectSink;
+import dev.sgn4j.elements.DequeSource;
+import dev.sgn4j.elements.IterSource;
+import dev.sgn4j.elements.NullSink;
+import dev.sgn4j.elements.NullSource;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

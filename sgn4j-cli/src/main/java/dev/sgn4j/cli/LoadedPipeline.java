@@ -1,8 +1,8 @@
 package dev.sgn4j.cli;
 
-import dev.sgn4j.CollectSink;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.SinkPad;
+import dev.sgn4j.elements.CollectSink;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.sgn4j.cli;
 
-import dev.sgn4j.CollectSink;
 import dev.sgn4j.Element;
 import dev.sgn4j.Pipeline;
+import dev.sgn4j.elements.CollectSink;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.sgn4j.cli;
 
 import dev.sgn4j.Pipeline;
-import dev.sgn4j.RunStats;
+import dev.sgn4j.stats.RunStats;
 import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.sgn4j.cli;
 
-import dev.sgn4j.ElementStats;
-import dev.sgn4j.PadStats;
-import dev.sgn4j.RunStats;
+import dev.sgn4j.stats.ElementStats;
+import dev.sgn4j.stats.PadStats;
+import dev.sgn4j.stats.RunStats;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;

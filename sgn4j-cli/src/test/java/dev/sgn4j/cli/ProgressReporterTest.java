@@ -2,9 +2,9 @@ package dev.sgn4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sgn4j.ElementStats;
-import dev.sgn4j.PadStats;
-import dev.sgn4j.RunStats;
+import dev.sgn4j.stats.ElementStats;
+import dev.sgn4j.stats.PadStats;
+import dev.sgn4j.stats.RunStats;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -404,8 +404,8 @@ class RunCommandTest {
             + " SourceElement, TransformElement or SinkElement");
     assertBadFile(
         "r.yaml",
-        "elements:\n  - {name: x, type: dev.sgn4j.CollectSink}\n",
-        " line 2, field 'type': class 'dev.sgn4j.CollectSink' has no public constructor (String"
+        "elements:\n  - {name: x, type: dev.sgn4j.elements.CollectSink}\n",
+        " line 2, field 'type': class 'dev.sgn4j.elements.CollectSink' has no public constructor (String"
             + " name, Map<String, Object> parameters)");
   }
 

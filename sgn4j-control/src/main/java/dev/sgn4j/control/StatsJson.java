@@ -2,9 +2,9 @@ package dev.sgn4j.control;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sgn4j.ElementStats;
-import dev.sgn4j.PadStats;
-import dev.sgn4j.RunStats;
+import dev.sgn4j.stats.ElementStats;
+import dev.sgn4j.stats.PadStats;
+import dev.sgn4j.stats.RunStats;
 import java.util.Map;
 
 /**

@@ -4,9 +4,9 @@ import static dev.sgn4j.control.ControlClient.error;
 import static dev.sgn4j.control.ControlClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sgn4j.NullSink;
-import dev.sgn4j.NullSource;
 import dev.sgn4j.Pipeline;
+import dev.sgn4j.elements.NullSink;
+import dev.sgn4j.elements.NullSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,12 +3,12 @@ package dev.sgn4j.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sgn4j.CollectSink;
 import dev.sgn4j.Frame;
-import dev.sgn4j.IterSource;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.SinkElement;
 import dev.sgn4j.SinkPad;
+import dev.sgn4j.elements.CollectSink;
+import dev.sgn4j.elements.IterSource;
 import dev.sgn4j.parallel.ParallelTransformElement;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;

@@ -108,7 +108,7 @@ class HttpControlRunTest {
     var pipeline =
         new dev.sgn4j.Pipeline()
             .connect(
-                new dev.sgn4j.NullSource("idle", List.of("out"), 1, Duration.ZERO),
+                new dev.sgn4j.elements.NullSource("idle", List.of("out"), 1, Duration.ZERO),
                 new TestElements.Odd(
                     "slow",
                     () -> {

@@ -1,5 +1,8 @@
 package dev.sgn4j.parallel;
 
+import dev.sgn4j.parallel.spi.AbstractWorkerContext;
+import dev.sgn4j.worker.SharedMemory;
+import dev.sgn4j.worker.WorkerQueue;
 import java.util.Map;
 
 /** The context of one thread or virtual-thread worker: in-memory queues and volatile flags. */

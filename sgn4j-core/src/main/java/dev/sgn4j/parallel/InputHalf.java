@@ -3,6 +3,7 @@ package dev.sgn4j.parallel;
 import dev.sgn4j.EosPolicy;
 import dev.sgn4j.Frame;
 import dev.sgn4j.SinkPad;
+import dev.sgn4j.worker.WorkerQueue;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

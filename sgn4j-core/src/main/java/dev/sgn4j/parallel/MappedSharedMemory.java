@@ -1,5 +1,6 @@
 package dev.sgn4j.parallel;
 
+import dev.sgn4j.worker.SharedMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

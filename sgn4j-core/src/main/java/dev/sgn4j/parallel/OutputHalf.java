@@ -2,6 +2,7 @@ package dev.sgn4j.parallel;
 
 import dev.sgn4j.Frame;
 import dev.sgn4j.SourcePad;
+import dev.sgn4j.worker.WorkerQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.sgn4j.parallel;
 
+import dev.sgn4j.worker.WorkerContext;
+import dev.sgn4j.worker.WorkerLogic;
+import dev.sgn4j.worker.WorkerMode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

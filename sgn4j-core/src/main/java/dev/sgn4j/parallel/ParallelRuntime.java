@@ -2,6 +2,7 @@ package dev.sgn4j.parallel;
 
 import dev.sgn4j.Element;
 import dev.sgn4j.RunContext;
+import dev.sgn4j.worker.WorkerMode;
 import java.lang.reflect.Field;
 import java.lang.reflect.InaccessibleObjectException;
 import java.util.ArrayList;

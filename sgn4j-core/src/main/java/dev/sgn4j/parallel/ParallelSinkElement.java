@@ -4,6 +4,8 @@ import dev.sgn4j.Frame;
 import dev.sgn4j.RunScope;
 import dev.sgn4j.SinkElement;
 import dev.sgn4j.SinkPad;
+import dev.sgn4j.worker.WorkerLogic;
+import dev.sgn4j.worker.WorkerMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -4,6 +4,8 @@ import dev.sgn4j.Frame;
 import dev.sgn4j.RunScope;
 import dev.sgn4j.SourceElement;
 import dev.sgn4j.SourcePad;
+import dev.sgn4j.worker.WorkerLogic;
+import dev.sgn4j.worker.WorkerMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

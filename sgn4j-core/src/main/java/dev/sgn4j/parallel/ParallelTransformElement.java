@@ -6,6 +6,7 @@ import dev.sgn4j.RunScope;
 import dev.sgn4j.SinkPad;
 import dev.sgn4j.SourcePad;
 import dev.sgn4j.TransformElement;
+import dev.sgn4j.worker.WorkerMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,14 @@
 package dev.sgn4j.parallel;
 
 import dev.sgn4j.Frame;
+import dev.sgn4j.parallel.spi.LaunchRequest;
+import dev.sgn4j.parallel.spi.LaunchedWorker;
+import dev.sgn4j.parallel.spi.WorkerLoop;
+import dev.sgn4j.parallel.spi.WorkerQueues;
+import dev.sgn4j.worker.QueueClosedException;
+import dev.sgn4j.worker.WorkerLogic;
+import dev.sgn4j.worker.WorkerMode;
+import dev.sgn4j.worker.WorkerQueue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +43,10 @@ final class ThreadWorker implements LaunchedWorker {
     this.sinkPads = options.sinkPads;
     String worker = request.workerName();
     this.input =
-        new SpscWorkerQueue<>(
+        WorkerQueues.spsc(
             "worker input of '" + worker + "'", request.queueCapacity(), null, request.wakeUp());
     this.output =
-        new SpscWorkerQueue<>(
+        WorkerQueues.spsc(
             "worker output of '" + worker + "'", request.queueCapacity(), request.wakeUp(), null);
     this.context =
         new DefaultWorkerContext(

@@ -1,5 +1,6 @@
 package dev.sgn4j.parallel;
 
+import dev.sgn4j.worker.WorkerContext;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

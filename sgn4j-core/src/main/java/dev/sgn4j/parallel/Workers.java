@@ -1,6 +1,12 @@
 package dev.sgn4j.parallel;
 
 import dev.sgn4j.RunContext;
+import dev.sgn4j.parallel.spi.LaunchRequest;
+import dev.sgn4j.parallel.spi.LaunchedWorker;
+import dev.sgn4j.parallel.spi.WorkerLauncher;
+import dev.sgn4j.worker.SharedMemory;
+import dev.sgn4j.worker.WorkerMode;
+import dev.sgn4j.worker.WorkerQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

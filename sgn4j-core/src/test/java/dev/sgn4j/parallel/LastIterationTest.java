@@ -3,14 +3,15 @@ package dev.sgn4j.parallel;
 import static dev.sgn4j.parallel.NoLeaks.assertNoWorkerThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sgn4j.CollectSink;
 import dev.sgn4j.Compose;
 import dev.sgn4j.Element;
 import dev.sgn4j.EosPolicy;
 import dev.sgn4j.Frame;
-import dev.sgn4j.IterSource;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.TransformElement;
+import dev.sgn4j.elements.CollectSink;
+import dev.sgn4j.elements.IterSource;
+import dev.sgn4j.worker.WorkerMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

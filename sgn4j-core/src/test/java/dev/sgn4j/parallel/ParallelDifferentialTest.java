@@ -2,6 +2,8 @@ package dev.sgn4j.parallel;
 
 import static dev.sgn4j.parallel.NoLeaks.assertNoWorkerThreads;
 
+import dev.sgn4j.sharedtests.RandomGraph;
+import dev.sgn4j.worker.WorkerMode;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;

@@ -3,9 +3,11 @@ package dev.sgn4j.parallel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sgn4j.NullSink;
-import dev.sgn4j.NullSource;
 import dev.sgn4j.Pipeline;
+import dev.sgn4j.elements.NullSink;
+import dev.sgn4j.elements.NullSource;
+import dev.sgn4j.worker.SharedMemory;
+import dev.sgn4j.worker.SharedSlice;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;

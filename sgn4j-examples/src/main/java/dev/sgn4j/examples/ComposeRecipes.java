@@ -1,13 +1,13 @@
 package dev.sgn4j.examples;
 
-import dev.sgn4j.CallableTransform;
-import dev.sgn4j.CollectSink;
 import dev.sgn4j.Compose;
 import dev.sgn4j.ComposedSinkElement;
 import dev.sgn4j.ComposedSourceElement;
 import dev.sgn4j.ComposedTransformElement;
-import dev.sgn4j.IterSource;
 import dev.sgn4j.Pipeline;
+import dev.sgn4j.elements.CallableTransform;
+import dev.sgn4j.elements.CollectSink;
+import dev.sgn4j.elements.IterSource;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

@@ -13,9 +13,9 @@ import java.util.List;
  *
  * <p>A source makes ten frames, {@code Frame 1} to {@code Frame 10}, and an eleventh that carries
  * EOS; a sink prints {@code Received: Frame N} for each. Memory profiling is on, so after every
- * iteration the pipeline hands over a {@link dev.sgn4j.MemoryReport}: how the heap in use changed,
- * which elements allocated how much, and the total. This program prints each report in SGN's {@code
- * [MEMPROF]} format:
+ * iteration the pipeline hands over a {@link dev.sgn4j.stats.MemoryReport}: how the heap in use
+ * changed, which elements allocated how much, and the total. This program prints each report in
+ * SGN's {@code [MEMPROF]} format:
  *
  * <pre>
  * Received: Frame 1

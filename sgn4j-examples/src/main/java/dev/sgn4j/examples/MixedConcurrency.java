@@ -1,14 +1,14 @@
 package dev.sgn4j.examples;
 
-import dev.sgn4j.CollectSink;
 import dev.sgn4j.EosPolicy;
 import dev.sgn4j.Frame;
-import dev.sgn4j.IterSource;
 import dev.sgn4j.Pipeline;
+import dev.sgn4j.elements.CollectSink;
+import dev.sgn4j.elements.IterSource;
 import dev.sgn4j.parallel.ParallelTransformElement;
-import dev.sgn4j.parallel.WorkerContext;
-import dev.sgn4j.parallel.WorkerLogic;
-import dev.sgn4j.parallel.WorkerMode;
+import dev.sgn4j.worker.WorkerContext;
+import dev.sgn4j.worker.WorkerLogic;
+import dev.sgn4j.worker.WorkerMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

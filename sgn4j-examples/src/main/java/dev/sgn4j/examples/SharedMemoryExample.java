@@ -1,15 +1,15 @@
 package dev.sgn4j.examples;
 
 import dev.sgn4j.Frame;
-import dev.sgn4j.IterSource;
-import dev.sgn4j.NullSink;
 import dev.sgn4j.Pipeline;
+import dev.sgn4j.elements.IterSource;
+import dev.sgn4j.elements.NullSink;
 import dev.sgn4j.parallel.ParallelTransformElement;
 import dev.sgn4j.parallel.Parallelize;
-import dev.sgn4j.parallel.SharedMemory;
-import dev.sgn4j.parallel.WorkerContext;
-import dev.sgn4j.parallel.WorkerLogic;
-import dev.sgn4j.parallel.WorkerMode;
+import dev.sgn4j.worker.SharedMemory;
+import dev.sgn4j.worker.WorkerContext;
+import dev.sgn4j.worker.WorkerLogic;
+import dev.sgn4j.worker.WorkerMode;
 import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
 import java.time.Duration;

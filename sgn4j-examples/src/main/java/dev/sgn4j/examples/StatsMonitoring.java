@@ -4,7 +4,7 @@ import dev.sgn4j.Frame;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.SinkElement;
 import dev.sgn4j.SinkPad;
-import dev.sgn4j.StatsSource;
+import dev.sgn4j.elements.StatsSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

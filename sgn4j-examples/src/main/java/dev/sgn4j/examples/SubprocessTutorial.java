@@ -6,8 +6,8 @@ import dev.sgn4j.SourceElement;
 import dev.sgn4j.SourcePad;
 import dev.sgn4j.parallel.ParallelSinkElement;
 import dev.sgn4j.parallel.ParallelTransformElement;
-import dev.sgn4j.parallel.WorkerContext;
-import dev.sgn4j.parallel.WorkerLogic;
+import dev.sgn4j.worker.WorkerContext;
+import dev.sgn4j.worker.WorkerLogic;
 import java.time.Duration;
 import java.util.List;
 
@@ -46,7 +46,7 @@ import java.util.List;
  * </pre>
  *
  * <p>The tutorial runs its transform in a child process. Here both workers are threads, the default
- * {@link dev.sgn4j.parallel.WorkerMode#THREAD}; once the sgn4j-process module exists, putting the
+ * {@link dev.sgn4j.worker.WorkerMode#THREAD}; once the sgn4j-process module exists, putting the
  * squares in a child JVM needs only {@code .mode(WorkerMode.PROCESS)} on the transform's builder,
  * which is why the worker is a public class with a public no-argument constructor.
  */

@@ -1,9 +1,9 @@
 package dev.sgn4j.examples;
 
-import dev.sgn4j.CallableTransform;
-import dev.sgn4j.CollectSink;
-import dev.sgn4j.IterSource;
 import dev.sgn4j.Pipeline;
+import dev.sgn4j.elements.CallableTransform;
+import dev.sgn4j.elements.CollectSink;
+import dev.sgn4j.elements.IterSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.sgn4j.examples;
 
 import dev.sgn4j.Frame;
-import dev.sgn4j.IterSource;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.SinkElement;
 import dev.sgn4j.SinkPad;
+import dev.sgn4j.elements.IterSource;
 import dev.sgn4j.parallel.ParallelTransformElement;
 import java.util.List;
 

@@ -3,8 +3,8 @@ package dev.sgn4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sgn4j.IterSource;
 import dev.sgn4j.Pipeline;
+import dev.sgn4j.elements.IterSource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,11 @@
 package dev.sgn4j.process;
 
-import dev.sgn4j.parallel.AbstractWorkerContext;
-import dev.sgn4j.parallel.SharedMemory;
-import dev.sgn4j.parallel.WorkerContext;
-import dev.sgn4j.parallel.WorkerQueue;
+import dev.sgn4j.parallel.spi.AbstractWorkerContext;
+import dev.sgn4j.process.shm.ControlBlock;
+import dev.sgn4j.process.shm.WorkerChannel;
+import dev.sgn4j.worker.SharedMemory;
+import dev.sgn4j.worker.WorkerContext;
+import dev.sgn4j.worker.WorkerQueue;
 import java.util.Map;
 
 /** The {@link WorkerContext} of a worker process: its end of the shared queues and flags. */

@@ -1,9 +1,9 @@
 package dev.sgn4j.process;
 
-import dev.sgn4j.parallel.LaunchRequest;
-import dev.sgn4j.parallel.LaunchedWorker;
-import dev.sgn4j.parallel.WorkerLauncher;
-import dev.sgn4j.parallel.WorkerMode;
+import dev.sgn4j.parallel.spi.LaunchRequest;
+import dev.sgn4j.parallel.spi.LaunchedWorker;
+import dev.sgn4j.parallel.spi.WorkerLauncher;
+import dev.sgn4j.worker.WorkerMode;
 
 /**
  * Provides {@link WorkerMode#PROCESS}: each worker runs in a child JVM started with this JVM's

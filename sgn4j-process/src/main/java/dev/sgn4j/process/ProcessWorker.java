@@ -1,9 +1,14 @@
 package dev.sgn4j.process;
 
-import dev.sgn4j.parallel.LaunchRequest;
-import dev.sgn4j.parallel.LaunchedWorker;
-import dev.sgn4j.parallel.SharedMemory;
-import dev.sgn4j.parallel.WorkerQueue;
+import dev.sgn4j.parallel.spi.LaunchRequest;
+import dev.sgn4j.parallel.spi.LaunchedWorker;
+import dev.sgn4j.process.codec.FrameCodecs;
+import dev.sgn4j.process.codec.ItemCodec;
+import dev.sgn4j.process.codec.TaggedItemCodec;
+import dev.sgn4j.process.shm.ControlBlock;
+import dev.sgn4j.process.shm.WorkerChannel;
+import dev.sgn4j.worker.SharedMemory;
+import dev.sgn4j.worker.WorkerQueue;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,13 @@
 package dev.sgn4j.process;
 
-import dev.sgn4j.parallel.SharedMemory;
-import dev.sgn4j.parallel.WorkerLogic;
-import dev.sgn4j.parallel.WorkerLoop;
+import dev.sgn4j.parallel.spi.WorkerLoop;
+import dev.sgn4j.process.codec.FrameCodecs;
+import dev.sgn4j.process.codec.TaggedItemCodec;
+import dev.sgn4j.process.shm.ChildSharedMemory;
+import dev.sgn4j.process.shm.ControlBlock;
+import dev.sgn4j.process.shm.WorkerChannel;
+import dev.sgn4j.worker.SharedMemory;
+import dev.sgn4j.worker.WorkerLogic;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,11 +1,11 @@
 package dev.sgn4j.process;
 
-import dev.sgn4j.NullSource;
 import dev.sgn4j.Pipeline;
+import dev.sgn4j.elements.NullSource;
 import dev.sgn4j.parallel.ParallelSinkElement;
-import dev.sgn4j.parallel.WorkerContext;
-import dev.sgn4j.parallel.WorkerLogic;
-import dev.sgn4j.parallel.WorkerMode;
+import dev.sgn4j.worker.WorkerContext;
+import dev.sgn4j.worker.WorkerLogic;
+import dev.sgn4j.worker.WorkerMode;
 import java.time.Duration;
 import java.util.List;
 

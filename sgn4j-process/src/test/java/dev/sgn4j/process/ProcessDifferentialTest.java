@@ -1,7 +1,7 @@
 package dev.sgn4j.process;
 
-import dev.sgn4j.parallel.RandomGraph;
-import dev.sgn4j.parallel.WorkerMode;
+import dev.sgn4j.sharedtests.RandomGraph;
+import dev.sgn4j.worker.WorkerMode;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;

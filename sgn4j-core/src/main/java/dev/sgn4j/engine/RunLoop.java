@@ -1,0 +1,472 @@
+package dev.sgn4j.engine;
+
+import dev.sgn4j.DataSpec;
+import dev.sgn4j.Element;
+import dev.sgn4j.Execution;
+import dev.sgn4j.Frame;
+import dev.sgn4j.PipelineException;
+import dev.sgn4j.RunContext;
+import dev.sgn4j.SinkPad;
+import dev.sgn4j.SourcePad;
+import dev.sgn4j.stats.ElementStats;
+import java.lang.System.Logger.Level;
+
+/**
+ * Executes a compiled {@link Schedule} until every sink is at EOS ({@link RunEnd}): SGN's
+ * iterations as dataflow.
+ *
+ * <p>Each pass over the schedule visits every pad call in SGN's order. A call runs when it is its
+ * element's next step and its link allows it: a pull needs the upstream frame of the element's
+ * current iteration, a frame needs room in the pad's link. With links of capacity 1 every call
+ * always runs, which is exactly SGN's lock-step loop; larger links let elements run ahead without
+ * ever pairing frames of different iterations, because every link is a FIFO and every element
+ * advances through its own iterations in order.
+ */
+final class RunLoop {
+
+  private static final System.Logger LOG = System.getLogger("sgn.pipeline");
+
+  /** The longest the loop parks before looking again; wake-ups normally end the park sooner. */
+  private static final long PARK_NANOS = 100_000_000L;
+
+  /**
+   * How long the loop keeps looking before it parks, when another CPU can run the workers: a
+   * worker's next frame usually comes within microseconds, and a park and wake-up costs 20–45 µs.
+   */
+  private static final long SPIN_NANOS =
+      Runtime.getRuntime().availableProcessors() > 1 ? 20_000L : 0L;
+
+  /**
+   * Pad-call times are measured on one pass in this many (a power of two): the first pass, then one
+   * in 128. Reading the clock costs ~20 ns, as much as a whole pad call of a light element, so
+   * measuring every call would slow a fast pipeline down by a third; sampling keeps the cost of
+   * statistics within a few percent.
+   */
+  static final int SAMPLE_EVERY = 128;
+
+  /**
+   * The loop asks JFR whether a recording wants its iteration and pad-call events at the start of a
+   * run and then once in this many iterations (a power of two), so a recording started during a
+   * long run sees them soon, and a run without one pays one bit test per iteration.
+   */
+  static final int LOOK_FOR_RECORDINGS_EVERY = 1024;
+
+  /** Asked whether the event types are enabled; never committed. */
+  private static final IterationEvent ITERATION_PROBE = new IterationEvent();
+
+  private static final PadCallEvent PAD_CALL_PROBE = new PadCallEvent();
+
+  private final Execution execution;
+
+  /** The run's context: whether a drain was asked for. */
+  private final RunContext context;
+
+  private final Op[] ops;
+  private final RunEnd end;
+  private final boolean asynchronous;
+  private long passes;
+
+  /** Memory profiling, or null when off. */
+  private final MemoryProfiler profiler;
+
+  /** The pipeline's identity in JFR events. */
+  private final String pipelineId;
+
+  /** Whether a JFR recording wants iteration events. */
+  private boolean iterationEvents;
+
+  /** Whether a JFR recording wants pad-call events. */
+  private boolean padCallEvents;
+
+  /** Whether pad calls are measured (profiling or pad-call events): passes take the slow path. */
+  private boolean observeCalls;
+
+  /** Whether iterations are measured: {@link #observeCalls} or iteration events. */
+  private boolean observeIterations;
+
+  /** The current pause while polling: grows while nothing is ready, reset by progress. */
+  private long pollNanos;
+
+  /**
+   * A loop over {@code schedule} that also reports memory to {@code profiler} (null for none) and
+   * names the pipeline as {@code execution} does in JFR events.
+   */
+  RunLoop(Execution execution, Schedule schedule, MemoryProfiler profiler) {
+    this.execution = execution;
+    this.context = execution.context();
+    this.ops = schedule.ops;
+    this.end = schedule.end;
+    this.asynchronous = schedule.asynchronous;
+    this.profiler = profiler;
+    this.pipelineId = execution.pipelineId();
+  }
+
+  /** The figures of every element so far; called from any thread. */
+  java.util.List<ElementStats> elementStats(java.util.List<Element> order) {
+    java.util.Map<Element, java.util.List<PadCounters>> byElement = new java.util.LinkedHashMap<>();
+    for (Element element : order) {
+      byElement.put(element, new java.util.ArrayList<>());
+    }
+    for (Op op : ops) {
+      byElement.get(op.element).add(op.counters);
+    }
+    java.util.List<ElementStats> stats = new java.util.ArrayList<>();
+    byElement.forEach(
+        (element, counters) -> stats.add(Figures.element(execution, element, counters)));
+    return stats;
+  }
+
+  /** The number of passes over the schedule so far (SGN's iteration count in lock-step runs). */
+  long iteration() {
+    return passes;
+  }
+
+  void run() {
+    boolean logPasses = LOG.isLoggable(Level.DEBUG);
+    lookForRecordings();
+    while (!end.finished()) {
+      passes++;
+      if ((passes & (LOOK_FOR_RECORDINGS_EVERY - 1)) == 0) {
+        lookForRecordings();
+      }
+      if (logPasses) {
+        LOG.log(Level.DEBUG, "Executing graph loop {0}:", passes);
+      }
+      if (observeIterations) {
+        if (observedIteration()) {
+          break;
+        }
+        continue;
+      }
+      boolean progressed = step();
+      if (end.finished()) {
+        break; // done: a stop or abort asked for now comes too late to matter
+      }
+      execution.checkpoint(passes);
+      if (progressed) {
+        pollNanos = 0;
+      } else {
+        awaitProgress();
+      }
+    }
+    // A failure reported by another thread just before the last sink reached EOS still counts.
+    execution.checkFailure();
+  }
+
+  /**
+   * One iteration as in {@link #run()}, with its memory report and JFR event; returns true when
+   * every sink is at EOS. Kept apart so that the loop without observers stays as small as it is.
+   */
+  private boolean observedIteration() {
+    IterationEvent event = null;
+    if (iterationEvents) {
+      event = new IterationEvent();
+      event.begin();
+    }
+    if (profiler != null) {
+      profiler.beginIteration();
+    }
+    boolean progressed = step();
+    boolean done = end.finished();
+    if (!done) {
+      execution.checkpoint(passes);
+      if (progressed) {
+        pollNanos = 0;
+      } else {
+        awaitProgress();
+      }
+    }
+    if (profiler != null) {
+      profiler.endIteration(passes);
+    }
+    if (event != null) {
+      event.end();
+      if (event.shouldCommit()) {
+        event.pipeline = pipelineId;
+        event.iteration = passes;
+        event.commit();
+      }
+    }
+    return done;
+  }
+
+  /**
+   * A pass: measured call by call when profiling or pad-call events ask for it, timed on one pass
+   * in {@value #SAMPLE_EVERY}, plain otherwise.
+   */
+  private boolean step() {
+    if (observeCalls) {
+      return observedPass();
+    }
+    return (passes & (SAMPLE_EVERY - 1)) == 1 ? timedPass() : pass();
+  }
+
+  /** Asks JFR whether a recording wants this loop's events, and chooses the passes to match. */
+  private void lookForRecordings() {
+    iterationEvents = ITERATION_PROBE.isEnabled();
+    padCallEvents = PAD_CALL_PROBE.isEnabled();
+    observeCalls = profiler != null || padCallEvents;
+    observeIterations = observeCalls || iterationEvents;
+  }
+
+  /**
+   * Nothing could run: wait until another thread makes an element ready. The loop announces that it
+   * waits, then looks once more before parking, so a wake-up between the failed pass and the park
+   * is never lost.
+   */
+  private void awaitProgress() {
+    if (!asynchronous) {
+      throw new IllegalStateException(
+          "no pad could run in iteration " + passes + "; the schedule is stuck");
+    }
+    if (SPIN_NANOS > 0) {
+      long deadline = System.nanoTime() + SPIN_NANOS;
+      do {
+        Thread.onSpinWait();
+        if (step()) {
+          return;
+        }
+        execution.checkpoint(passes);
+      } while (System.nanoTime() < deadline);
+    }
+    execution.beginWaiting();
+    boolean progressed;
+    try {
+      progressed = step();
+    } catch (RuntimeException | Error e) {
+      execution.endWaiting();
+      throw e;
+    }
+    if (progressed) {
+      execution.endWaiting();
+    } else if (execution.polling()) {
+      pollNanos = Math.min(Math.max(1_000L, pollNanos * 2), 1_000_000L);
+      execution.park(pollNanos);
+    } else {
+      execution.park(PARK_NANOS);
+    }
+    execution.checkpoint(passes);
+  }
+
+  /**
+   * Runs every pad call that is ready; returns whether any ran. The link checks stay inline here
+   * rather than going through {@link #canCall} and {@link #call} as the measured passes do: that
+   * form ran bench core ~14% slower.
+   */
+  private boolean pass() {
+    boolean progressed = false;
+    for (Op op : ops) {
+      Stage stage = op.stage;
+      if (stage.pc != op.seq) {
+        continue;
+      }
+      if (stage.pc == 0 && stage.gated && !ready(op)) {
+        continue;
+      }
+      switch (op.kind) {
+        case Op.PULL -> {
+          if (op.link.isEmpty(op.consumer)) {
+            continue;
+          }
+          pull(op, op.link.take(op.consumer));
+        }
+        case Op.INTERNAL -> internal(op);
+        default -> {
+          if (!op.link.hasRoom()) {
+            continue;
+          }
+          op.link.put(produce(op));
+        }
+      }
+      op.counters.calls++;
+      stage.advance();
+      progressed = true;
+    }
+    return progressed;
+  }
+
+  /**
+   * {@link #pass()} with the time of every pad call measured, for the statistics: one clock reading
+   * per call, each call's time running from the previous reading. A separate method, so that the
+   * plain pass stays as small as it is.
+   */
+  private boolean timedPass() {
+    boolean progressed = false;
+    long before = System.nanoTime();
+    for (Op op : ops) {
+      Stage stage = op.stage;
+      if (stage.pc != op.seq) {
+        continue;
+      }
+      if (stage.pc == 0 && stage.gated && !ready(op)) {
+        continue;
+      }
+      if (!canCall(op)) {
+        continue;
+      }
+      call(op);
+      long after = System.nanoTime();
+      op.counters.calls++;
+      op.counters.time(after - before);
+      before = after;
+      stage.advance();
+      progressed = true;
+    }
+    return progressed;
+  }
+
+  /**
+   * {@link #pass()} with every pad call measured: its allocations for the memory report and its JFR
+   * event. A separate copy, so that the plain pass stays as small as it is.
+   */
+  private boolean observedPass() {
+    boolean progressed = false;
+    boolean timing = (passes & (SAMPLE_EVERY - 1)) == 1;
+    for (int i = 0; i < ops.length; i++) {
+      Op op = ops[i];
+      Stage stage = op.stage;
+      if (stage.pc != op.seq) {
+        continue;
+      }
+      if (stage.pc == 0 && stage.gated && !ready(op)) {
+        continue;
+      }
+      if (!canCall(op)) {
+        continue;
+      }
+      long iteration = iterationOf(op);
+      PadCallEvent event = null;
+      if (padCallEvents) {
+        event = new PadCallEvent();
+        event.begin();
+      }
+      long allocated = profiler != null ? profiler.allocated() : 0;
+      long started = timing ? System.nanoTime() : 0;
+      call(op);
+      op.counters.calls++;
+      if (timing) {
+        op.counters.time(System.nanoTime() - started);
+      }
+      if (profiler != null) {
+        profiler.charge(i, allocated);
+      }
+      if (event != null) {
+        event.end();
+        if (event.shouldCommit()) {
+          event.element = op.element.name();
+          event.pad = op.pad.fullName();
+          event.iteration = iteration;
+          event.commit();
+        }
+      }
+      stage.advance();
+      progressed = true;
+    }
+    return progressed;
+  }
+
+  /** Whether {@code op}'s link allows the call: a frame to pull, or room for a new frame. */
+  private static boolean canCall(Op op) {
+    return switch (op.kind) {
+      case Op.PULL -> !op.link.isEmpty(op.consumer);
+      case Op.INTERNAL -> true;
+      default -> op.link.hasRoom();
+    };
+  }
+
+  /** Makes the call of an op that {@link #canCall can be called}. */
+  private void call(Op op) {
+    switch (op.kind) {
+      case Op.PULL -> pull(op, op.link.take(op.consumer));
+      case Op.INTERNAL -> internal(op);
+      default -> op.link.put(produce(op));
+    }
+  }
+
+  private boolean ready(Op op) {
+    try {
+      return op.stage.ready();
+    } catch (PipelineException e) {
+      // Readiness is framework code (e.g. a parallel element): its exceptions already name the
+      // element, such as a WorkerException.
+      throw e;
+    } catch (Throwable t) {
+      throw failure(op, t);
+    }
+  }
+
+  private static long iterationOf(Op op) {
+    return op.stage.iterations + 1;
+  }
+
+  private void pull(Op op, Frame frame) {
+    SinkPad pad = (SinkPad) op.pad;
+    DataSpec previous = execution.dataSpec(pad);
+    DataSpec spec = frame.spec();
+    if (previous != spec) {
+      if (previous == null) {
+        execution.setDataSpec(pad, spec);
+      } else if (!previous.equals(spec)) {
+        throw new PipelineException(
+            ("frame received by %s is inconsistent with previously received frames; previous data"
+                    + " specification: %s, current data specification: %s")
+                .formatted(pad.fullName(), previous, spec),
+            op.element.name(),
+            pad.fullName(),
+            iterationOf(op),
+            null);
+      }
+    }
+    op.counters.count(frame);
+    if (op.log) {
+      execution.logger(op.element).log(Level.DEBUG, "\t{0}:{1}", pad.fullName(), frame);
+    }
+    try {
+      execution.pull(pad, frame);
+    } catch (Throwable t) {
+      throw failure(op, t);
+    }
+  }
+
+  private void internal(Op op) {
+    try {
+      execution.internal(op.element);
+    } catch (Throwable t) {
+      throw failure(op, t);
+    }
+  }
+
+  private Frame produce(Op op) {
+    SourcePad pad = (SourcePad) op.pad;
+    Frame frame;
+    try {
+      frame = execution.newFrame(pad);
+    } catch (Throwable t) {
+      throw failure(op, t);
+    }
+    if (frame == null) {
+      throw new PipelineException(
+          "source pad '%s' of element '%s' returned null from newFrame in iteration %d; return a Frame (Frame.gap() when there is no data)"
+              .formatted(pad.fullName(), op.element.name(), iterationOf(op)),
+          op.element.name(),
+          pad.fullName(),
+          iterationOf(op),
+          null);
+    }
+    if (op.fromSource && !frame.isEos() && context.stopRequested()) {
+      frame = frame.withEos(true);
+    }
+    op.counters.count(frame);
+    if (op.log) {
+      execution.logger(op.element).log(Level.DEBUG, "\t{0} : {1}", pad.fullName(), frame);
+    }
+    return frame;
+  }
+
+  private PipelineException failure(Op op, Throwable t) {
+    if (t instanceof VirtualMachineError error) {
+      throw error;
+    }
+    return PipelineException.atPad(op.pad, iterationOf(op), t);
+  }
+}
