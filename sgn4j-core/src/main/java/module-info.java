@@ -4,7 +4,8 @@
  * ({@code dev.sgn4j.elements}) or your own, and run it until end of stream; read its figures
  * ({@code dev.sgn4j.stats}) and draw its graph ({@code dev.sgn4j.graph}). Any element can do its
  * work in worker threads ({@code dev.sgn4j.parallel}, with the worker side in {@code
- * dev.sgn4j.worker}); worker processes plug in through {@code dev.sgn4j.parallel.spi}.
+ * dev.sgn4j.worker}); worker processes plug in through {@code dev.sgn4j.parallel.spi}. {@code
+ * dev.sgn4j.concurrent} holds how sgn4j's threads wait.
  *
  * <p>The engine that runs pipelines ({@code dev.sgn4j.engine}) is not exported: it is reached
  * through {@link dev.sgn4j.Executor}. Elements with {@code @WorkerParameter} fields are read
@@ -18,6 +19,7 @@ module dev.sgn4j.core {
   requires jdk.unsupported;
 
   exports dev.sgn4j;
+  exports dev.sgn4j.concurrent;
   exports dev.sgn4j.elements;
   exports dev.sgn4j.stats;
   exports dev.sgn4j.graph;

@@ -1,6 +1,6 @@
 package dev.sgn4j.bench;
 
-import dev.sgn4j.process.shm.Backoff;
+import dev.sgn4j.concurrent.IdleStrategy;
 import dev.sgn4j.process.shm.ControlBlock.Flag;
 import dev.sgn4j.process.shm.RingBuffer;
 import dev.sgn4j.process.shm.SharedFile;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Modes: {@code ring} — {@link RingBuffer#tryWrite}/{@link RingBuffer#tryRead} with a reused
  * item; {@code queue} — {@link ShmWorkerQueue#put}/{@link ShmWorkerQueue#take} with boxed {@code
- * Long}s. Both sides wait with {@link Backoff}, as the queues do.
+ * Long}s. Both sides wait with {@link IdleStrategy#POLLING}, as the queues do.
  *
  * <pre>{@code
  * java -cp sgn4j-bench/target/benchmarks.jar dev.sgn4j.bench.ShmRingTwoJvm [messages] [rounds] [ring|queue]
@@ -68,7 +68,7 @@ public final class ShmRingTwoJvm {
       }
       channel.unlink();
       ShmRingBenchmark.LongItem item = new ShmRingBenchmark.LongItem();
-      Backoff backoff = new Backoff(channel);
+      IdleStrategy.Wait backoff = IdleStrategy.POLLING.newWait(channel);
       long next = 0;
       for (int round = 1; round <= rounds; round++) {
         long start = System.nanoTime();
@@ -76,7 +76,7 @@ public final class ShmRingTwoJvm {
           if (mode.equals("ring")) {
             item.value = next;
             while (!channel.input().ring().tryWrite(item)) {
-              backoff.pause();
+              backoff.pause(0, false);
             }
             backoff.reset();
           } else {
@@ -131,7 +131,7 @@ public final class ShmRingTwoJvm {
     try (WorkerChannel channel = WorkerChannel.open(path, ShmRingBenchmark.LongItems.INSTANCE)) {
       channel.control().set(Flag.READY);
       RingBuffer ring = channel.input().ring();
-      Backoff backoff = new Backoff(channel);
+      IdleStrategy.Wait backoff = IdleStrategy.POLLING.newWait(channel);
       long expected = 0;
       for (int round = 0; round < rounds; round++) {
         for (long end = expected + messages; expected < end; expected++) {
@@ -139,7 +139,7 @@ public final class ShmRingTwoJvm {
           if (mode.equals("ring")) {
             ByteBuffer record;
             while ((record = ring.tryRead()) == null) {
-              backoff.pause();
+              backoff.pause(0, false);
             }
             backoff.reset();
             value = record.getLong(0);

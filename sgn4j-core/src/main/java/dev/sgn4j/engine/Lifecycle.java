@@ -30,6 +30,7 @@ final class Lifecycle {
       for (Element element : order) {
         execution.prepare(element);
       }
+      execution.checkpoint(0); // aborted before anything started: start nothing
       for (int i = order.size() - 1; i >= 0; i--) {
         Element element = order.get(i);
         try {

@@ -8,6 +8,7 @@ import dev.sgn4j.PipelineException;
 import dev.sgn4j.RunContext;
 import dev.sgn4j.SinkPad;
 import dev.sgn4j.SourcePad;
+import dev.sgn4j.concurrent.IdleStrategy;
 import dev.sgn4j.stats.ElementStats;
 import java.lang.System.Logger.Level;
 
@@ -26,15 +27,11 @@ final class RunLoop {
 
   private static final System.Logger LOG = System.getLogger("sgn.pipeline");
 
-  /** The longest the loop parks before looking again; wake-ups normally end the park sooner. */
-  private static final long PARK_NANOS = 100_000_000L;
-
   /**
-   * How long the loop keeps looking before it parks, when another CPU can run the workers: a
-   * worker's next frame usually comes within microseconds, and a park and wake-up costs 20–45 µs.
+   * The longest the loop parks before looking again, a safety net: wake-ups normally end the park
+   * sooner.
    */
-  private static final long SPIN_NANOS =
-      Runtime.getRuntime().availableProcessors() > 1 ? 20_000L : 0L;
+  private static final long PARK_NANOS = 100_000_000L;
 
   /**
    * Pad-call times are measured on one pass in this many (a power of two): the first pass, then one
@@ -84,8 +81,12 @@ final class RunLoop {
   /** Whether iterations are measured: {@link #observeCalls} or iteration events. */
   private boolean observeIterations;
 
-  /** The current pause while polling: grows while nothing is ready, reset by progress. */
-  private long pollNanos;
+  /**
+   * How the loop waits when nothing is ready ({@link IdleStrategy#WOKEN}, or {@link
+   * IdleStrategy#POLLING} when an element is made ready by another process); reset by progress.
+   * Null until the first wait.
+   */
+  private IdleStrategy.Wait idle;
 
   /**
    * A loop over {@code schedule} that also reports memory to {@code profiler} (null for none) and
@@ -143,10 +144,10 @@ final class RunLoop {
         break; // done: a stop or abort asked for now comes too late to matter
       }
       execution.checkpoint(passes);
-      if (progressed) {
-        pollNanos = 0;
-      } else {
+      if (!progressed) {
         awaitProgress();
+      } else if (idle != null) {
+        idle.reset();
       }
     }
     // A failure reported by another thread just before the last sink reached EOS still counts.
@@ -170,10 +171,10 @@ final class RunLoop {
     boolean done = end.finished();
     if (!done) {
       execution.checkpoint(passes);
-      if (progressed) {
-        pollNanos = 0;
-      } else {
+      if (!progressed) {
         awaitProgress();
+      } else if (idle != null) {
+        idle.reset();
       }
     }
     if (profiler != null) {
@@ -210,24 +211,33 @@ final class RunLoop {
   }
 
   /**
-   * Nothing could run: wait until another thread makes an element ready. The loop announces that it
-   * waits, then looks once more before parking, so a wake-up between the failed pass and the park
-   * is never lost.
+   * Nothing could run: wait until another thread makes an element ready. While the idle strategy
+   * spins (or yields) the loop keeps looking; once it says park, the loop announces that it waits,
+   * then looks once more before parking, so a wake-up between the failed pass and the park is never
+   * lost.
    */
   private void awaitProgress() {
     if (!asynchronous) {
       throw new IllegalStateException(
           "no pad could run in iteration " + passes + "; the schedule is stuck");
     }
-    if (SPIN_NANOS > 0) {
-      long deadline = System.nanoTime() + SPIN_NANOS;
-      do {
+    IdleStrategy.Wait wait = idle;
+    if (wait == null) {
+      IdleStrategy strategy = execution.polling() ? IdleStrategy.POLLING : IdleStrategy.WOKEN;
+      wait = strategy.newWait(this);
+      idle = wait;
+    }
+    IdleStrategy.Step next;
+    while ((next = wait.next()) != IdleStrategy.Step.PARK) {
+      if (next == IdleStrategy.Step.SPIN) {
         Thread.onSpinWait();
-        if (step()) {
-          return;
-        }
-        execution.checkpoint(passes);
-      } while (System.nanoTime() < deadline);
+      } else {
+        Thread.yield();
+      }
+      if (step()) {
+        return;
+      }
+      execution.checkpoint(passes);
     }
     execution.beginWaiting();
     boolean progressed;
@@ -239,11 +249,9 @@ final class RunLoop {
     }
     if (progressed) {
       execution.endWaiting();
-    } else if (execution.polling()) {
-      pollNanos = Math.min(Math.max(1_000L, pollNanos * 2), 1_000_000L);
-      execution.park(pollNanos);
     } else {
-      execution.park(PARK_NANOS);
+      execution.park(Math.min(wait.parkNanos(), PARK_NANOS));
+      wait.parked();
     }
     execution.checkpoint(passes);
   }
@@ -454,6 +462,11 @@ final class RunLoop {
           null);
     }
     if (op.fromSource && !frame.isEos() && context.stopRequested()) {
+      if (context.abortRequested()) {
+        // An abort also asks for a drain; a source is where it takes effect at once, so an abort
+        // that comes before the last frames were made is never turned into a drain.
+        execution.checkpoint(passes);
+      }
       frame = frame.withEos(true);
     }
     op.counters.count(frame);

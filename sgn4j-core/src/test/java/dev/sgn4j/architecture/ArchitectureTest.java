@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * The layering of sgn4j-core, as the package list tells it (bottom to top):
  *
  * <pre>
+ *   concurrent            how threads wait (idle strategies)
  *   stats, graph          values: figures of a run, a picture of a graph
  *   dev.sgn4j (model)     Frame, pads, elements, Pipeline, Run, the Executor SPI
  *   worker                what runs in a worker: WorkerLogic, WorkerContext, WorkerQueue, ...
@@ -40,6 +41,8 @@ class ArchitectureTest {
   void eachLayerUsesOnlyTheLayersBelowIt() {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
+        .layer("concurrent")
+        .definedBy("dev.sgn4j.concurrent")
         .layer("stats")
         .definedBy("dev.sgn4j.stats")
         .layer("graph")
@@ -72,6 +75,9 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("model", "engine")
         .whereLayer("stats")
         .mayOnlyBeAccessedByLayers("model", "elements", "parallel", "engine")
+        .whereLayer("concurrent")
+        .mayOnlyBeAccessedByLayers(
+            "stats", "graph", "model", "worker", "spi", "elements", "parallel", "engine")
         .check(CORE);
   }
 

@@ -1,5 +1,6 @@
 package dev.sgn4j.parallel.spi;
 
+import dev.sgn4j.concurrent.IdleStrategy;
 import dev.sgn4j.worker.WorkerQueue;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -32,9 +33,8 @@ import java.util.concurrent.locks.LockSupport;
  * reads {@code consumerIndex} with an acquire load before it writes the slot again, so the clear
  * never overwrites a newer item.
  *
- * <p><b>Waiting.</b> A waiting side first spins (checking the queue, with {@link
- * Thread#onSpinWait()}) for {@link #SPIN_NANOS} on a platform thread or {@link #VIRTUAL_SPIN_NANOS}
- * on a virtual thread (none on a single CPU), long enough to cover the cost of a thread wake-up it
+ * <p><b>Waiting.</b> A waiting side waits by {@link IdleStrategy#WOKEN}: it first spins (checking
+ * the queue, with {@link Thread#onSpinWait()}) long enough to cover the cost of a thread wake-up it
  * would otherwise pay; then it parks with {@link LockSupport} until the other side acts, the queue
  * is closed, the deadline passes or it is interrupted. No lost wake-up (a Dekker handshake, with a
  * full fence on each side):
@@ -65,16 +65,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class SpscWorkerQueue<T> implements WorkerQueue<T> {
 
-  /** How long a platform thread spins before it parks: a thread wake-up costs 20–45 µs here. */
-  static final long SPIN_NANOS = 50_000;
-
-  /** How long a virtual thread spins: spinning holds a carrier thread that others may need. */
-  static final long VIRTUAL_SPIN_NANOS = 5_000;
-
   /** Unused array slots before and after the ring, so no other object shares its cache lines. */
   private static final int ARRAY_PAD = 32;
-
-  private static final boolean MULTI_CPU = Runtime.getRuntime().availableProcessors() > 1;
 
   private static final VarHandle PRODUCER_INDEX;
   private static final VarHandle CONSUMER_INDEX;
@@ -99,8 +91,12 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
   private final Object[] buffer;
   private final Runnable afterPut;
   private final Runnable afterTake;
-  private final boolean spins;
   private final Indexes indexes = new Indexes();
+
+  /** The producer's and the consumer's waits: one thread at a time each. */
+  private final IdleStrategy.Wait producerWait;
+
+  private final IdleStrategy.Wait consumerWait;
 
   /**
    * Creates an empty, open queue.
@@ -111,15 +107,17 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
    * @param afterTake run after every successful take or poll, on the consumer's thread; may be null
    */
   SpscWorkerQueue(String name, int capacity, Runnable afterPut, Runnable afterTake) {
-    this(name, capacity, afterPut, afterTake, MULTI_CPU);
+    this(name, capacity, afterPut, afterTake, true);
   }
 
   /**
-   * Creates an empty, open queue whose waits park at once when {@code spins} is false (no spin
-   * phase), as on a single CPU; tests use it to drive every wait through the park handshake.
+   * Creates an empty, open queue whose waits park at once when {@code spins} is false ({@link
+   * IdleStrategy#PARKING}); tests use it to drive every wait through the park handshake.
    */
   SpscWorkerQueue(String name, int capacity, Runnable afterPut, Runnable afterTake, boolean spins) {
-    this.spins = spins;
+    IdleStrategy strategy = spins ? IdleStrategy.WOKEN : IdleStrategy.PARKING;
+    this.producerWait = strategy.newWait(this);
+    this.consumerWait = strategy.newWait(this);
     this.name = WorkerQueues.checkName(name);
     this.capacity = WorkerQueues.checkCapacity(name, capacity);
     int length = capacity == 1 ? 1 : Integer.highestOneBit(capacity - 1) << 1;
@@ -183,9 +181,9 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
 
   private boolean awaitRoom(T item, long nanos, boolean timed) throws InterruptedException {
     Indexes s = indexes;
-    long start = System.nanoTime();
-    long deadline = start + nanos;
-    long spinEnd = start + spinNanos();
+    long deadline = System.nanoTime() + nanos;
+    IdleStrategy.Wait wait = producerWait;
+    wait.reset();
     Thread me = null;
     try {
       while (true) {
@@ -201,7 +199,7 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
         if (timed && now - deadline >= 0) {
           return false;
         }
-        if (me == null && now - spinEnd < 0) {
+        if (me == null && wait.next() == IdleStrategy.Step.SPIN) {
           Thread.onSpinWait();
         } else if (me == null || s.producerWaiter != me) {
           me = Thread.currentThread();
@@ -274,9 +272,9 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
   /** Waits for an item; on a closed, empty queue returns null when timed, else throws. */
   private T awaitItem(long nanos, boolean timed) throws InterruptedException {
     Indexes s = indexes;
-    long start = System.nanoTime();
-    long deadline = start + nanos;
-    long spinEnd = start + spinNanos();
+    long deadline = System.nanoTime() + nanos;
+    IdleStrategy.Wait wait = consumerWait;
+    wait.reset();
     Thread me = null;
     try {
       while (true) {
@@ -294,7 +292,7 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
         if (timed && now - deadline >= 0) {
           return null;
         }
-        if (me == null && now - spinEnd < 0) {
+        if (me == null && wait.next() == IdleStrategy.Step.SPIN) {
           Thread.onSpinWait();
         } else if (me == null || s.consumerWaiter != me) {
           me = Thread.currentThread();
@@ -392,13 +390,6 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
     if (waiter != null && waiterField.compareAndSet(indexes, waiter, null)) {
       LockSupport.unpark(waiter);
     }
-  }
-
-  private long spinNanos() {
-    if (!spins) {
-      return 0;
-    }
-    return Thread.currentThread().isVirtual() ? VIRTUAL_SPIN_NANOS : SPIN_NANOS;
   }
 
   // ---------------------------------------------------------------- padded fields

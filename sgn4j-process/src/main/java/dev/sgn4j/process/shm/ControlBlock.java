@@ -1,5 +1,6 @@
 package dev.sgn4j.process.shm;
 
+import dev.sgn4j.concurrent.IdleStrategy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.invoke.MethodHandles;
@@ -242,9 +243,9 @@ public final class ControlBlock {
     Objects.requireNonNull(flag, "flag must not be null");
     Objects.requireNonNull(giveUp, "giveUp must not be null");
     long deadline = System.nanoTime() + toNanos(timeout);
-    Backoff backoff = new Backoff(this);
+    IdleStrategy.Wait backoff = IdleStrategy.POLLING.newWait(this);
     while (!isSet(flag)) {
-      if (giveUp.getAsBoolean() || !backoff.pause(deadline)) {
+      if (giveUp.getAsBoolean() || !backoff.pause(deadline, true)) {
         return isSet(flag);
       }
     }

@@ -1,5 +1,6 @@
 package dev.sgn4j.process.shm;
 
+import dev.sgn4j.concurrent.IdleStrategy;
 import dev.sgn4j.process.codec.ItemCodec;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -86,7 +87,8 @@ import java.util.Objects;
  * counters are aligned longs, so every access to them is atomic.
  *
  * <p>A waiting side cannot be woken by the other process: callers poll {@link #tryWrite}/{@link
- * #tryRead} with a {@link Backoff}. The waiting hints say who is waiting, for diagnostics.
+ * #tryRead} with a {@link IdleStrategy#POLLING}. The waiting hints say who is waiting, for
+ * diagnostics.
  */
 public final class RingBuffer {
 

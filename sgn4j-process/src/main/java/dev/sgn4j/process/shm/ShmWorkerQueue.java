@@ -1,5 +1,6 @@
 package dev.sgn4j.process.shm;
 
+import dev.sgn4j.concurrent.IdleStrategy;
 import dev.sgn4j.process.codec.ItemCodec;
 import dev.sgn4j.worker.QueueClosedException;
 import dev.sgn4j.worker.WorkerQueue;
@@ -42,11 +43,11 @@ import java.util.Objects;
  * the queue itself to release its own waiting threads.
  *
  * <p><b>Waiting.</b> No thread can wake a thread of another process, so a waiting put or take
- * checks the ring between pauses of a {@link Backoff}: spinning for some microseconds, then
- * yielding, then parking for 1 µs growing to 1 ms. It notices an item, room or a close within about
- * a millisecond even after a long idle spell, and an idle waiter costs next to no CPU. While it
- * waits, the ring's waiting hint for its side is set. Every wait ends on the deadline, on close and
- * on interruption ({@link InterruptedException}, status cleared).
+ * checks the ring between pauses of a {@link IdleStrategy#POLLING}: spinning for some microseconds,
+ * then yielding, then parking for 1 µs growing to 1 ms. It notices an item, room or a close within
+ * about a millisecond even after a long idle spell, and an idle waiter costs next to no CPU. While
+ * it waits, the ring's waiting hint for its side is set. Every wait ends on the deadline, on close
+ * and on interruption ({@link InterruptedException}, status cleared).
  *
  * <p><b>Hooks.</b> {@code afterPut} runs after every successful put or offer, {@code afterTake}
  * after every successful take or poll, on the caller's thread (in the caller's process); an
@@ -61,8 +62,8 @@ public final class ShmWorkerQueue implements WorkerQueue<Object> {
   private final ItemCodec codec;
   private final Runnable afterPut;
   private final Runnable afterTake;
-  private final Backoff producerBackoff = new Backoff(this);
-  private final Backoff consumerBackoff = new Backoff(this);
+  private final IdleStrategy.Wait producerBackoff = IdleStrategy.POLLING.newWait(this);
+  private final IdleStrategy.Wait consumerBackoff = IdleStrategy.POLLING.newWait(this);
 
   /**
    * Creates a queue over a ring.
@@ -140,7 +141,7 @@ public final class ShmWorkerQueue implements WorkerQueue<Object> {
   private boolean awaitRoom(ItemCodec.Encoded item, long nanos, boolean timed)
       throws InterruptedException {
     long deadline = System.nanoTime() + nanos;
-    Backoff backoff = producerBackoff;
+    IdleStrategy.Wait backoff = producerBackoff;
     backoff.reset();
     boolean written = false;
     ring.producerWaiting(true);
@@ -200,7 +201,7 @@ public final class ShmWorkerQueue implements WorkerQueue<Object> {
   /** Waits for an item; on a closed, empty queue returns null when timed, else throws. */
   private Object awaitItem(long nanos, boolean timed) throws InterruptedException {
     long deadline = System.nanoTime() + nanos;
-    Backoff backoff = consumerBackoff;
+    IdleStrategy.Wait backoff = consumerBackoff;
     backoff.reset();
     ring.consumerWaiting(true);
     try {

@@ -2,6 +2,7 @@ package dev.sgn4j.process.shm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgn4j.concurrent.IdleStrategy;
 import dev.sgn4j.process.codec.BytesTestCodec;
 import dev.sgn4j.process.codec.ItemCodec;
 import dev.sgn4j.sharedtests.QueueTestThreads;
@@ -17,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A producer and a consumer thread move a million records of random sizes through a ring, waiting
- * with {@link Backoff} when it is full or empty; the consumer checks every record's sequence number
- * and every byte, and both sides' checksums must agree. Once on one buffer shared by both threads,
- * once on two separate mappings of one file (each side with its own {@code RingBuffer}, as two
- * processes have).
+ * with {@link IdleStrategy#POLLING} when it is full or empty; the consumer checks every record's
+ * sequence number and every byte, and both sides' checksums must agree. Once on one buffer shared
+ * by both threads, once on two separate mappings of one file (each side with its own {@code
+ * RingBuffer}, as two processes have).
  */
 final class RingBufferConcurrencyTest {
 
@@ -78,14 +79,14 @@ final class RingBufferConcurrencyTest {
   private static long produce(RingBuffer ring, Random random, AtomicLong written)
       throws InterruptedException {
     CRC32 checksum = new CRC32();
-    Backoff backoff = new Backoff(ring);
+    IdleStrategy.Wait backoff = IdleStrategy.POLLING.newWait(ring);
     for (int sequence = 0; sequence < RECORDS; sequence++) {
       byte[] payload = payload(sequence, size(random, ring.dataBytes()));
       checksum.update(payload);
       ItemCodec.Encoded item = BytesTestCodec.of(payload);
       backoff.reset();
       while (!ring.tryWrite(item)) {
-        backoff.pause();
+        backoff.pause(0, false);
       }
       written.lazySet(sequence + 1);
     }
@@ -96,7 +97,7 @@ final class RingBufferConcurrencyTest {
   /** Reads until the ring is closed and empty, checking every record; returns the checksum. */
   private static long consume(RingBuffer ring, AtomicLong read) throws InterruptedException {
     CRC32 checksum = new CRC32();
-    Backoff backoff = new Backoff(ring);
+    IdleStrategy.Wait backoff = IdleStrategy.POLLING.newWait(ring);
     long sequence = 0;
     while (true) {
       ByteBuffer record = ring.tryRead();
@@ -105,7 +106,7 @@ final class RingBufferConcurrencyTest {
           return checksum.getValue();
         }
         if (record == null) {
-          backoff.pause();
+          backoff.pause(0, false);
           continue;
         }
       }

@@ -1,4 +1,4 @@
-package dev.sgn4j.process.shm;
+package dev.sgn4j.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-/** Waiting across processes: spin, yield, then park with a growing pause, within a deadline. */
-final class BackoffTest {
+/**
+ * Waiting with {@link IdleStrategy#POLLING}: spin, yield, then park with a growing pause, within a
+ * deadline; {@link IdleStrategy#WOKEN} and {@link IdleStrategy#PARKING} park until woken.
+ */
+final class IdleStrategyTest {
 
   private final QueueTestThreads threads = new QueueTestThreads();
 
@@ -31,10 +34,10 @@ final class BackoffTest {
         threads.start(
             "idle waiter",
             () -> {
-              Backoff backoff = new Backoff(blocker);
+              IdleStrategy.Wait backoff = IdleStrategy.POLLING.newWait(blocker);
               long deadline = System.nanoTime() + QueueTestThreads.DEADLINE.toNanos();
               while (!done.get()) {
-                if (!backoff.pause(deadline)) {
+                if (!backoff.pause(deadline, true)) {
                   return "timed out";
                 }
               }
@@ -54,13 +57,13 @@ final class BackoffTest {
 
   @Test
   void parksDoubleFromOneMicrosecondToOneMillisecond() throws InterruptedException {
-    Backoff backoff = new Backoff(this);
+    IdleStrategy.Wait backoff = IdleStrategy.POLLING.newWait(this);
     long deadline = System.nanoTime() + QueueTestThreads.DEADLINE.toNanos();
     List<Long> parks = new ArrayList<>();
     while (parks.size() < 13 && System.nanoTime() - deadline < 0) {
-      boolean parking = backoff.isParking();
-      long next = backoff.nextParkNanos();
-      backoff.pause(deadline);
+      boolean parking = backoff.parking();
+      long next = backoff.parkNanos();
+      backoff.pause(deadline, true);
       if (parking) {
         parks.add(next);
       }
@@ -84,50 +87,51 @@ final class BackoffTest {
 
   @Test
   void resetStartsTheNextWaitWithSpinningAgain() throws InterruptedException {
-    Backoff backoff = new Backoff(this);
+    IdleStrategy.Wait backoff = IdleStrategy.POLLING.newWait(this);
     long deadline = System.nanoTime() + QueueTestThreads.DEADLINE.toNanos();
-    while (!backoff.isParking()) {
-      backoff.pause(deadline);
+    while (!backoff.parking()) {
+      backoff.pause(deadline, true);
     }
-    backoff.pause(deadline);
-    assertThat(backoff.nextParkNanos()).isEqualTo(2_000L);
+    backoff.pause(deadline, true);
+    assertThat(backoff.parkNanos()).isEqualTo(2_000L);
     backoff.reset();
-    assertThat(backoff.isParking()).isFalse();
-    backoff.pause(deadline);
-    assertThat(backoff.nextParkNanos()).isEqualTo(Backoff.MIN_PARK_NANOS);
+    assertThat(backoff.parking()).isFalse();
+    backoff.pause(deadline, true);
+    assertThat(backoff.parkNanos()).isEqualTo(IdleStrategy.MIN_PARK_NANOS);
   }
 
   @Test
   void aPauseNeverOutlastsTheDeadlineAndReportsIt() throws InterruptedException {
-    Backoff backoff = new Backoff(this);
+    IdleStrategy.Wait backoff = IdleStrategy.POLLING.newWait(this);
     long start = System.nanoTime();
     long deadline = start + Duration.ofMillis(50).toNanos();
     int pauses = 0;
-    while (backoff.pause(deadline)) {
+    while (backoff.pause(deadline, true)) {
       pauses++;
     }
     long waited = System.nanoTime() - start;
     assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(50).toNanos());
     assertThat(Duration.ofNanos(waited)).isLessThan(Duration.ofSeconds(10));
     assertThat(pauses).isPositive();
-    assertThat(backoff.pause(deadline)).isFalse();
+    assertThat(backoff.pause(deadline, true)).isFalse();
   }
 
   @Test
   void aPassedDeadlineReturnsFalseAtOnce() throws InterruptedException {
-    Backoff backoff = new Backoff(this);
-    assertThat(backoff.pause(System.nanoTime())).isFalse();
-    assertThat(backoff.pause(System.nanoTime() - 1_000_000)).isFalse();
+    IdleStrategy.Wait backoff = IdleStrategy.POLLING.newWait(this);
+    assertThat(backoff.pause(System.nanoTime(), true)).isFalse();
+    assertThat(backoff.pause(System.nanoTime() - 1_000_000, true)).isFalse();
   }
 
   @Test
   void anInterruptedThreadGetsInterruptedExceptionWithTheStatusCleared() {
-    Backoff backoff = new Backoff(this);
+    IdleStrategy.Wait backoff = IdleStrategy.POLLING.newWait(this);
     Thread.currentThread().interrupt();
-    assertThatThrownBy(backoff::pause).isExactlyInstanceOf(InterruptedException.class);
+    assertThatThrownBy(() -> backoff.pause(0, false))
+        .isExactlyInstanceOf(InterruptedException.class);
     assertThat(Thread.currentThread().isInterrupted()).isFalse();
     Thread.currentThread().interrupt();
-    assertThatThrownBy(() -> backoff.pause(System.nanoTime() + 1_000_000_000L))
+    assertThatThrownBy(() -> backoff.pause(System.nanoTime() + 1_000_000_000L, true))
         .isExactlyInstanceOf(InterruptedException.class);
     assertThat(Thread.currentThread().isInterrupted()).isFalse();
   }
@@ -138,10 +142,10 @@ final class BackoffTest {
         threads.start(
             "waiter",
             () -> {
-              Backoff backoff = new Backoff(this);
+              IdleStrategy.Wait backoff = IdleStrategy.POLLING.newWait(this);
               try {
                 while (true) {
-                  backoff.pause();
+                  backoff.pause(0, false);
                 }
               } catch (InterruptedException e) {
                 return "interrupted, status " + Thread.currentThread().isInterrupted();
@@ -159,14 +163,48 @@ final class BackoffTest {
         threads.startVirtual(
             "idle virtual waiter",
             () -> {
-              Backoff backoff = new Backoff(this);
+              IdleStrategy.Wait backoff = IdleStrategy.POLLING.newWait(this);
               while (!done.get()) {
-                backoff.pause();
+                backoff.pause(0, false);
               }
               return "done";
             });
     waiter.awaitIdle();
     done.set(true);
     assertThat(waiter.result()).isEqualTo("done");
+  }
+
+  @RepeatedTest(20)
+  void aWokenWaiterParksUntilUnparkedAndAParkingOneParksAtOnce() throws Exception {
+    for (IdleStrategy strategy : new IdleStrategy[] {IdleStrategy.WOKEN, IdleStrategy.PARKING}) {
+      AtomicBoolean done = new AtomicBoolean();
+      var waiter =
+          threads.start(
+              "woken waiter",
+              () -> {
+                IdleStrategy.Wait wait = strategy.newWait(this);
+                while (!done.get()) {
+                  wait.pause(0, false);
+                }
+                return "done after parks of " + wait.parkNanos();
+              });
+      waiter.awaitParked();
+      done.set(true);
+      LockSupport.unpark(waiter.thread());
+      assertThat(waiter.result()).isEqualTo("done after parks of " + Long.MAX_VALUE);
+    }
+  }
+
+  @Test
+  void aParkingWaitStartsWithAParkAndAWokenOneSpinsFirstOnAMultiCoreMachine() {
+    IdleStrategy.Wait parking = IdleStrategy.PARKING.newWait(this);
+    IdleStrategy.Wait woken = IdleStrategy.WOKEN.newWait(this);
+
+    assertThat(parking.next()).isEqualTo(IdleStrategy.Step.PARK);
+    assertThat(woken.next())
+        .isEqualTo(
+            Runtime.getRuntime().availableProcessors() > 1
+                ? IdleStrategy.Step.SPIN
+                : IdleStrategy.Step.PARK);
   }
 }
