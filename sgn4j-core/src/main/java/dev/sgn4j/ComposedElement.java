@@ -22,5 +22,7 @@ public sealed interface ComposedElement
    *
    * @return an unmodifiable list; composed elements nested inside appear as themselves
    */
-  List<Element> innerElements();
+  default List<Element> innerElements() {
+    return ((Element) this).parts();
+  }
 }

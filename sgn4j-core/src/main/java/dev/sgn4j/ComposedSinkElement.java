@@ -14,16 +14,9 @@ import java.util.List;
  */
 public final class ComposedSinkElement extends SinkElement implements ComposedElement {
 
-  private final Composition composition;
-
   ComposedSinkElement(String name, List<Element> elements, Boundary boundary) {
     super(name, boundary.sinkNames());
     this.composition = new Composition(this, elements, boundary);
-  }
-
-  @Override
-  public List<Element> innerElements() {
-    return composition.elements;
   }
 
   /**
@@ -33,7 +26,7 @@ public final class ComposedSinkElement extends SinkElement implements ComposedEl
    */
   @Override
   public boolean atEos() {
-    for (Element element : composition.elements) {
+    for (Element element : parts()) {
       if (element instanceof SinkElement sink && !sink.atEos()) {
         return false;
       }
@@ -45,15 +38,5 @@ public final class ComposedSinkElement extends SinkElement implements ComposedEl
   @Override
   protected void pull(SinkPad pad, Frame frame) {
     throw new IllegalStateException("composed element '" + name() + "' runs its inner elements");
-  }
-
-  @Override
-  List<Element> parts() {
-    return composition.elements;
-  }
-
-  @Override
-  Pad innerPad(Pad boundary) {
-    return composition.innerPad(boundary);
   }
 }

@@ -14,31 +14,14 @@ import java.util.List;
  */
 public final class ComposedSourceElement extends SourceElement implements ComposedElement {
 
-  private final Composition composition;
-
   ComposedSourceElement(String name, List<Element> elements, Boundary boundary) {
     super(name, boundary.sourceNames());
     this.composition = new Composition(this, elements, boundary);
-  }
-
-  @Override
-  public List<Element> innerElements() {
-    return composition.elements;
   }
 
   /** Never called: the inner elements make the frames. */
   @Override
   protected Frame newFrame(SourcePad pad) {
     throw new IllegalStateException("composed element '" + name() + "' runs its inner elements");
-  }
-
-  @Override
-  List<Element> parts() {
-    return composition.elements;
-  }
-
-  @Override
-  Pad innerPad(Pad boundary) {
-    return composition.innerPad(boundary);
   }
 }

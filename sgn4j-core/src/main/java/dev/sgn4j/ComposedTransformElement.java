@@ -15,16 +15,9 @@ import java.util.List;
  */
 public final class ComposedTransformElement extends TransformElement implements ComposedElement {
 
-  private final Composition composition;
-
   ComposedTransformElement(String name, List<Element> elements, Boundary boundary) {
     super(name, boundary.sinkNames(), boundary.sourceNames());
     this.composition = new Composition(this, elements, boundary);
-  }
-
-  @Override
-  public List<Element> innerElements() {
-    return composition.elements;
   }
 
   /** Never called: the inner elements take the frames. */
@@ -37,15 +30,5 @@ public final class ComposedTransformElement extends TransformElement implements 
   @Override
   protected Frame newFrame(SourcePad pad) {
     throw new IllegalStateException("composed element '" + name() + "' runs its inner elements");
-  }
-
-  @Override
-  List<Element> parts() {
-    return composition.elements;
-  }
-
-  @Override
-  Pad innerPad(Pad boundary) {
-    return composition.innerPad(boundary);
   }
 }

@@ -41,6 +41,9 @@ public abstract sealed class Element implements Connectable
   /** The composition this element is part of (a Compose, then its composed element), or null. */
   Object container;
 
+  /** For a composed element, what it is made of; null for every other element. */
+  Composition composition;
+
   /** The active run, from just before {@link #start()} to just after {@link #stop()}. */
   volatile RunContext context;
 
@@ -339,13 +342,13 @@ public abstract sealed class Element implements Connectable
   }
 
   /** The elements a composed element is made of; empty for every other element. */
-  List<Element> parts() {
-    return List.of();
+  final List<Element> parts() {
+    return composition == null ? List.of() : composition.elements;
   }
 
   /** For a composed element's pad, the inner pad it stands for; null otherwise. */
-  Pad innerPad(Pad boundary) {
-    return null;
+  final Pad innerPad(Pad boundary) {
+    return composition == null ? null : composition.innerPad(boundary);
   }
 
   /** Resets per-run framework state before {@link #start()}. */

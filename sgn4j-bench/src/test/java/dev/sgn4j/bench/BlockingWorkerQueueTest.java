@@ -22,11 +22,11 @@ class BlockingWorkerQueueTest {
 
   @Test
   void capacitiesOutsideOneToTwoToTheThirtyAreRejectedWithTheQueueName() {
-    for (int capacity : new int[] {0, -1, Integer.MIN_VALUE, (1 << 30) + 1}) {
+    for (int capacity : new int[] {0, -1, Integer.MIN_VALUE, (1 << 20) + 1}) {
       assertThatThrownBy(() -> BlockingWorkerQueue.create("worker input of 'square'", capacity))
           .isExactlyInstanceOf(IllegalArgumentException.class)
           .hasMessage(
-              "capacity of worker input of 'square' must be between 1 and 1073741824 but it was "
+              "capacity of worker input of 'square' must be between 1 and 1048576 but it was "
                   + capacity);
     }
   }

@@ -29,20 +29,20 @@ final class Figures {
     List<PadStats> pads = new ArrayList<>();
     boolean everySourcePadEnded = true;
     for (PadCounters pad : counters) {
-      if (pad.pad instanceof SourcePad && pad.eos == 0) {
+      if (pad.pad instanceof SourcePad && pad.eos() == 0) {
         everySourcePadEnded = false;
       }
-      calls += pad.calls;
+      calls += pad.calls();
       if (pad.pad instanceof SinkPad) {
         in += pad.frames();
       } else if (pad.pad instanceof SourcePad) {
         out += pad.frames();
       }
-      gaps += pad.gaps;
-      eos += pad.eos;
+      gaps += pad.gaps();
+      eos += pad.eos();
       nanos += pad.estimatedNanos();
-      sampledNanos += pad.sampledNanos;
-      samples += pad.samples;
+      sampledNanos += pad.sampledNanos();
+      samples += pad.samples();
       all.addAll(pad.histogram);
       pads.add(pad(pad));
     }
@@ -65,15 +65,15 @@ final class Figures {
   }
 
   static PadStats pad(PadCounters counters) {
-    long samples = counters.samples;
+    long samples = counters.samples();
     return new PadStats(
         counters.pad.fullName(),
-        counters.calls,
+        counters.calls(),
         counters.frames(),
-        counters.gaps,
-        counters.eos,
+        counters.gaps(),
+        counters.eos(),
         Duration.ofNanos(counters.estimatedNanos()),
-        Duration.ofNanos(samples == 0 ? 0 : counters.sampledNanos / samples),
+        Duration.ofNanos(samples == 0 ? 0 : counters.sampledNanos() / samples),
         Duration.ofNanos(counters.histogram.percentile(0.99)));
   }
 }

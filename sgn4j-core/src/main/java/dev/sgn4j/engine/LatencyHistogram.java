@@ -1,11 +1,26 @@
 package dev.sgn4j.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * A compact histogram of durations in nanoseconds: buckets of powers of two, each split in four, so
  * any recorded value is known within 25%. Enough for a mean and a p99 at a fixed cost of 256
- * counters; written by one thread, read (possibly a little stale) by any.
+ * counters; written by one thread with opaque writes, read (possibly a little stale, never torn) by
+ * any with opaque reads.
  */
 final class LatencyHistogram {
+
+  private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(long[].class);
+  private static final VarHandle TOTAL;
+
+  static {
+    try {
+      TOTAL = MethodHandles.lookup().findVarHandle(LatencyHistogram.class, "total", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private static final int SUB_BITS = 2;
   private static final int SUBS = 1 << SUB_BITS;
@@ -14,32 +29,35 @@ final class LatencyHistogram {
   private final long[] counts = new long[BUCKETS * SUBS];
   private long total;
 
+  /** Records one duration; the writing thread only. */
   void record(long nanos) {
-    long value = Math.max(0, nanos);
-    counts[index(value)]++;
-    total++;
+    int index = index(Math.max(0, nanos));
+    COUNT.setOpaque(counts, index, counts[index] + 1);
+    TOTAL.setOpaque(this, total + 1);
   }
 
+  /** Adds {@code other}'s counts to this histogram, a snapshot's own (not shared with a writer). */
   void addAll(LatencyHistogram other) {
     for (int i = 0; i < counts.length; i++) {
-      counts[i] += other.counts[i];
+      counts[i] += (long) COUNT.getOpaque(other.counts, i);
     }
-    total += other.total;
+    total += (long) TOTAL.getOpaque(other);
   }
 
   long count() {
-    return total;
+    return (long) TOTAL.getOpaque(this);
   }
 
   /** The value below which {@code fraction} of the recorded values fall (upper bucket bound). */
   long percentile(double fraction) {
-    if (total == 0) {
+    long recorded = count();
+    if (recorded == 0) {
       return 0;
     }
-    long rank = (long) Math.ceil(fraction * total);
+    long rank = (long) Math.ceil(fraction * recorded);
     long seen = 0;
     for (int i = 0; i < counts.length; i++) {
-      seen += counts[i];
+      seen += (long) COUNT.getOpaque(counts, i);
       if (seen >= rank) {
         return upperBound(i);
       }

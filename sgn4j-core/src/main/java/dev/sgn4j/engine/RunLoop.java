@@ -286,7 +286,7 @@ final class RunLoop {
           op.link.put(produce(op));
         }
       }
-      op.counters.calls++;
+      op.counters.called();
       stage.advance();
       progressed = true;
     }
@@ -314,7 +314,7 @@ final class RunLoop {
       }
       call(op);
       long after = System.nanoTime();
-      op.counters.calls++;
+      op.counters.called();
       op.counters.time(after - before);
       before = after;
       stage.advance();
@@ -351,7 +351,7 @@ final class RunLoop {
       long allocated = profiler != null ? profiler.allocated() : 0;
       long started = timing ? System.nanoTime() : 0;
       call(op);
-      op.counters.calls++;
+      op.counters.called();
       if (timing) {
         op.counters.time(System.nanoTime() - started);
       }

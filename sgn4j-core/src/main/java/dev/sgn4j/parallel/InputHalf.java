@@ -21,7 +21,22 @@ final class InputHalf {
   private final java.util.function.BooleanSupplier drained;
   private EosPolicy policy = EosPolicy.ANY;
   private Workers workers;
+
+  /** Written by the run thread only (opaque), read by statistics on any thread (opaque). */
   private long sent;
+
+  private static final java.lang.invoke.VarHandle SENT;
+
+  static {
+    try {
+      SENT =
+          java.lang.invoke.MethodHandles.lookup()
+              .findVarHandle(InputHalf.class, "sent", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private boolean ended;
   private Object held;
   private boolean heldEndsStream;
@@ -41,7 +56,7 @@ final class InputHalf {
   void reset(Workers running, EosPolicy eosPolicy) {
     this.workers = running;
     this.policy = eosPolicy;
-    this.sent = 0;
+    SENT.setOpaque(this, 0L);
     this.ended = false;
     this.held = null;
   }
@@ -110,7 +125,7 @@ final class InputHalf {
   }
 
   private void accepted(boolean endOfStream) {
-    sent++;
+    SENT.setOpaque(this, sent + 1);
     if (endOfStream) {
       ended = true;
       workers.endInput();
@@ -122,7 +137,7 @@ final class InputHalf {
   }
 
   long sent() {
-    return sent;
+    return (long) SENT.getOpaque(this);
   }
 
   private int index(long iteration) {

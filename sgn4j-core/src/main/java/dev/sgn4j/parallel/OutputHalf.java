@@ -21,7 +21,22 @@ final class OutputHalf {
   private boolean oneToOne;
   private Object current;
   private int worker;
+
+  /** Written by the run thread only (opaque), read by statistics on any thread (opaque). */
   private long received;
+
+  private static final java.lang.invoke.VarHandle RECEIVED;
+
+  static {
+    try {
+      RECEIVED =
+          java.lang.invoke.MethodHandles.lookup()
+              .findVarHandle(OutputHalf.class, "received", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private boolean ended;
 
   OutputHalf(String element, List<SourcePad> pads) {
@@ -34,7 +49,7 @@ final class OutputHalf {
     this.oneToOne = oneOutputPerInput;
     this.current = null;
     this.worker = 0;
-    this.received = 0;
+    RECEIVED.setOpaque(this, 0L);
     this.ended = false;
   }
 
@@ -89,7 +104,7 @@ final class OutputHalf {
         ended = true;
       }
       current = null;
-      received++;
+      RECEIVED.setOpaque(this, received + 1);
     }
     return frame;
   }
@@ -99,7 +114,7 @@ final class OutputHalf {
   }
 
   long received() {
-    return received;
+    return (long) RECEIVED.getOpaque(this);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.sgn4j.parallel;
 
+import dev.sgn4j.parallel.spi.WorkerQueues;
 import dev.sgn4j.worker.WorkerContext;
 import dev.sgn4j.worker.WorkerLogic;
 import dev.sgn4j.worker.WorkerMode;
@@ -71,12 +72,15 @@ public abstract class ParallelBuilder<B extends ParallelBuilder<B>> {
    * Sets the capacity of each worker's input and output queue (default 256): how far the pipeline
    * may run ahead of the worker, and the backpressure point.
    *
-   * @param capacity at least 1
+   * @param capacity 1 to {@value WorkerQueues#MAX_CAPACITY}: the one check of a queue capacity,
+   *     with the bounds every worker queue accepts
    * @return this builder
    */
   public final B queueCapacity(int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("queue capacity must be at least 1, got " + capacity);
+    if (capacity < 1 || capacity > WorkerQueues.MAX_CAPACITY) {
+      throw new IllegalArgumentException(
+          "parallel element '%s': queue capacity must be from 1 to %d items, got %d"
+              .formatted(name, WorkerQueues.MAX_CAPACITY, capacity));
     }
     this.queueCapacity = capacity;
     return self();
@@ -139,7 +143,8 @@ public abstract class ParallelBuilder<B extends ParallelBuilder<B>> {
 
   final void setWorkers(int count) {
     if (count < 1) {
-      throw new IllegalArgumentException("workers must be at least 1, got " + count);
+      throw new IllegalArgumentException(
+          "parallel element '%s': workers must be at least 1, got %d".formatted(name, count));
     }
     this.workers = count;
   }

@@ -2,6 +2,7 @@ package dev.sgn4j.parallel;
 
 import dev.sgn4j.Element;
 import dev.sgn4j.RunContext;
+import dev.sgn4j.stats.WorkerStats;
 import dev.sgn4j.worker.WorkerMode;
 import java.lang.reflect.Field;
 import java.lang.reflect.InaccessibleObjectException;
@@ -57,10 +58,18 @@ final class ParallelRuntime {
     return workers;
   }
 
-  /** Queue depths, pool size, mode and worker busy time, for {@code Element.statistics()}. */
+  /** Queue depths, pool size, mode and worker busy time; empty before the first run. */
+  java.util.Optional<WorkerStats> workerStats() {
+    Workers current = workers;
+    return current == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(current.statistics(String.valueOf(mode)));
+  }
+
+  /** {@link #workerStats()} under their names, for {@code Element.statistics()}. */
   java.util.Map<String, Object> statistics() {
     Workers current = workers;
-    return current == null ? java.util.Map.of() : current.statistics(String.valueOf(mode));
+    return current == null ? java.util.Map.of() : current.statistics(String.valueOf(mode)).toMap();
   }
 
   /** The exception a worker threw in the current or last run, or null. */

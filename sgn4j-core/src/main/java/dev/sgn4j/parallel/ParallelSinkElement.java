@@ -5,10 +5,8 @@ import dev.sgn4j.RunScope;
 import dev.sgn4j.SinkElement;
 import dev.sgn4j.SinkPad;
 import dev.sgn4j.worker.WorkerLogic;
-import dev.sgn4j.worker.WorkerMode;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -31,9 +29,11 @@ import java.util.function.Consumer;
  * or {@code Map<String, Frame>} for several pads) from its input queue itself. Default pad: {@code
  * in}; {@link #setEosPolicy} decides which pad's EOS ends the input.
  */
-public class ParallelSinkElement extends SinkElement implements ParallelElement {
+public non-sealed class ParallelSinkElement extends SinkElement implements ParallelElement {
 
-  private final ParallelRuntime runtime;
+  /** The workers of the current or last run; {@link ParallelElement} reads it. */
+  final ParallelRuntime runtime;
+
   private final InputHalf input;
 
   /**
@@ -56,24 +56,6 @@ public class ParallelSinkElement extends SinkElement implements ParallelElement 
    */
   public static Builder builder(String name) {
     return new Builder(name);
-  }
-
-  /**
-   * The exception the worker threw in the current or last run, the same object on every call.
-   *
-   * @return the exception, or null
-   */
-  public Throwable workerException() {
-    return runtime.workerException();
-  }
-
-  /**
-   * The worker mode of the current or last run.
-   *
-   * @return the mode, empty before the first run
-   */
-  public Optional<WorkerMode> mode() {
-    return Optional.ofNullable(runtime.mode());
   }
 
   /**

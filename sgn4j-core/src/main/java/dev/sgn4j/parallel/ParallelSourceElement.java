@@ -5,11 +5,9 @@ import dev.sgn4j.RunScope;
 import dev.sgn4j.SourceElement;
 import dev.sgn4j.SourcePad;
 import dev.sgn4j.worker.WorkerLogic;
-import dev.sgn4j.worker.WorkerMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -33,10 +31,13 @@ import java.util.function.Supplier;
  * dev.sgn4j.Pipeline#stop()}), the element's frames become EOS and the worker is told to shut down.
  * Default pad: {@code out}.
  */
-public class ParallelSourceElement extends SourceElement implements ParallelElement {
+public non-sealed class ParallelSourceElement extends SourceElement implements ParallelElement {
 
   private final ParallelOptions options;
-  private final ParallelRuntime runtime;
+
+  /** The workers of the current or last run; {@link ParallelElement} reads it. */
+  final ParallelRuntime runtime;
+
   private final OutputHalf output;
   private boolean shutdownSent;
 
@@ -79,24 +80,6 @@ public class ParallelSourceElement extends SourceElement implements ParallelElem
   public List<Object> shutdown(Duration timeout) {
     Shutdown.await(name(), runtime.workers(), timeout);
     return output.drain();
-  }
-
-  /**
-   * The exception the worker threw in the current or last run, the same object on every call.
-   *
-   * @return the exception, or null
-   */
-  public Throwable workerException() {
-    return runtime.workerException();
-  }
-
-  /**
-   * The worker mode of the current or last run.
-   *
-   * @return the mode, empty before the first run
-   */
-  public Optional<WorkerMode> mode() {
-    return Optional.ofNullable(runtime.mode());
   }
 
   /** Adds mode, pool size, queue depths and worker busy time to the run statistics. */

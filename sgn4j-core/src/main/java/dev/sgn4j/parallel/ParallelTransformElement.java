@@ -6,11 +6,9 @@ import dev.sgn4j.RunScope;
 import dev.sgn4j.SinkPad;
 import dev.sgn4j.SourcePad;
 import dev.sgn4j.TransformElement;
-import dev.sgn4j.worker.WorkerMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -44,10 +42,14 @@ import java.util.function.Function;
  * frame; gap frames pass through unchanged. Subclasses pass a builder to the protected constructor
  * and may declare {@link WorkerParameter} fields.
  */
-public class ParallelTransformElement extends TransformElement implements ParallelElement {
+public non-sealed class ParallelTransformElement extends TransformElement
+    implements ParallelElement {
 
   private final ParallelOptions options;
-  private final ParallelRuntime runtime;
+
+  /** The workers of the current or last run; {@link ParallelElement} reads it. */
+  final ParallelRuntime runtime;
+
   private final InputHalf input;
   private final OutputHalf output;
 
@@ -94,24 +96,6 @@ public class ParallelTransformElement extends TransformElement implements Parall
   public List<Object> shutdown(Duration timeout) {
     Shutdown.await(name(), runtime.workers(), timeout);
     return output.drain();
-  }
-
-  /**
-   * The exception a worker threw in the current or last run, the same object on every call.
-   *
-   * @return the exception, or null when no worker failed
-   */
-  public Throwable workerException() {
-    return runtime.workerException();
-  }
-
-  /**
-   * The worker mode of the current or last run (settled when the run started).
-   *
-   * @return the mode, empty before the first run
-   */
-  public Optional<WorkerMode> mode() {
-    return Optional.ofNullable(runtime.mode());
   }
 
   /**

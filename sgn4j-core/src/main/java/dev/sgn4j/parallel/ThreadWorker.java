@@ -31,11 +31,29 @@ final class ThreadWorker implements LaunchedWorker {
   private volatile boolean stopping;
   private volatile boolean ended;
 
-  /** Calls of user code, and the time of one call in 16, for {@link #busyNanos()}. */
-  private volatile long calls;
+  /**
+   * Calls of user code, and the time of one call in 16, for {@link #busyNanos()}: written by the
+   * worker thread only, with opaque writes (no fence per call), read with opaque reads by stats.
+   */
+  private long calls;
 
-  private volatile long sampled;
-  private volatile long sampledNanos;
+  private long sampled;
+  private long sampledNanos;
+
+  private static final java.lang.invoke.VarHandle CALLS;
+  private static final java.lang.invoke.VarHandle SAMPLED;
+  private static final java.lang.invoke.VarHandle SAMPLED_NANOS;
+
+  static {
+    try {
+      var lookup = java.lang.invoke.MethodHandles.lookup();
+      CALLS = lookup.findVarHandle(ThreadWorker.class, "calls", long.class);
+      SAMPLED = lookup.findVarHandle(ThreadWorker.class, "sampled", long.class);
+      SAMPLED_NANOS = lookup.findVarHandle(ThreadWorker.class, "sampledNanos", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   ThreadWorker(LaunchRequest request, ParallelOptions options, WorkerMode mode) {
     this.request = request;
@@ -108,14 +126,17 @@ final class ThreadWorker implements LaunchedWorker {
 
   @Override
   public long busyNanos() {
-    long samples = sampled;
-    return samples == 0 ? 0 : Math.round((double) sampledNanos * calls / samples);
+    long samples = (long) SAMPLED.getOpaque(this);
+    return samples == 0
+        ? 0
+        : Math.round(
+            (double) (long) SAMPLED_NANOS.getOpaque(this) * (long) CALLS.getOpaque(this) / samples);
   }
 
   /** Runs user code, timing one call in 16 (the worker thread is the only writer). */
   private <T> T timed(java.util.concurrent.Callable<T> user) throws Exception {
     long n = calls;
-    calls = n + 1;
+    CALLS.setOpaque(this, n + 1);
     if ((n & 15) != 0) {
       return user.call();
     }
@@ -123,8 +144,8 @@ final class ThreadWorker implements LaunchedWorker {
     try {
       return user.call();
     } finally {
-      sampledNanos += System.nanoTime() - started;
-      sampled++;
+      SAMPLED_NANOS.setOpaque(this, sampledNanos + System.nanoTime() - started);
+      SAMPLED.setOpaque(this, sampled + 1);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.sgn4j.RunContext;
 import dev.sgn4j.parallel.spi.LaunchRequest;
 import dev.sgn4j.parallel.spi.LaunchedWorker;
 import dev.sgn4j.parallel.spi.WorkerLauncher;
+import dev.sgn4j.stats.WorkerStats;
 import dev.sgn4j.worker.SharedMemory;
 import dev.sgn4j.worker.WorkerMode;
 import dev.sgn4j.worker.WorkerQueue;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -268,8 +270,8 @@ final class Workers {
     return failure.get();
   }
 
-  /** Queue depths and busy time, for the element's statistics. */
-  java.util.Map<String, Object> statistics(String mode) {
+  /** Queue depths and busy time, for the element's statistics; safe from any thread. */
+  WorkerStats statistics(String mode) {
     long queuedIn = 0;
     long queuedOut = 0;
     long busy = 0;
@@ -283,18 +285,14 @@ final class Workers {
       measured &= nanos >= 0;
       busy += Math.max(0, nanos);
     }
-    java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
-    figures.put("mode", mode);
-    figures.put("workers", count());
-    figures.put("queued_in", queuedIn);
-    figures.put("queued_out", queuedOut);
-    if (measured) {
-      figures.put("worker_busy_ms", Math.round(busy / 1e5) / 10.0);
-    }
-    if (heartbeatAge >= 0) {
-      figures.put("heartbeat_age_ms", heartbeatAge); // the oldest of the pool's heartbeats
-    }
-    return figures;
+    return new WorkerStats(
+        mode,
+        count(),
+        queuedIn,
+        queuedOut,
+        measured ? Optional.of(Duration.ofNanos(busy)) : Optional.empty(),
+        // the oldest of the pool's heartbeats
+        heartbeatAge >= 0 ? Optional.of(Duration.ofMillis(heartbeatAge)) : Optional.empty());
   }
 
   /** Releases what the workers held; called once they ended or were stopped. */

@@ -11,7 +11,7 @@ import java.util.Map;
  * <pre>{@code
  * ElementStats square = pipeline.stats().element("square");
  * square.framesIn();                 // frames pulled
- * square.extra().get("queued_in");   // frames waiting for the worker
+ * square.workers().orElseThrow().queuedIn();   // frames waiting for the worker
  * }</pre>
  *
  * @param name the element name
@@ -48,6 +48,16 @@ public record ElementStats(
   /** Copies the lists. */
   public ElementStats {
     pads = List.copyOf(pads);
-    extra = Map.copyOf(extra);
+    extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
+  }
+
+  /**
+   * The figures of a parallel element's workers, typed: {@link #extra()} read as {@link
+   * WorkerStats}.
+   *
+   * @return the worker figures, empty for other elements
+   */
+  public java.util.Optional<WorkerStats> workers() {
+    return WorkerStats.from(extra);
   }
 }

@@ -63,6 +63,16 @@ class ParallelTransformTest {
         .containsEntry("queued_in", 0L)
         .containsEntry("queued_out", 0L)
         .containsKey("worker_busy_ms");
+    var workers = pipeline.stats().element("square").workers().orElseThrow();
+    assertThat(workers.mode()).isEqualTo("THREAD");
+    assertThat(workers.workers()).isEqualTo(1);
+    assertThat(workers.queuedIn()).isZero();
+    assertThat(workers.queuedOut()).isZero();
+    assertThat(workers.busy()).isPresent();
+    assertThat(workers.heartbeatAge()).isEmpty();
+    assertThat(workers.toMap()).isEqualTo(extra);
+    assertThat(square.workerStats().orElseThrow().workers()).isEqualTo(1);
+    assertThat(pipeline.stats().element("numbers").workers()).isEmpty();
   }
 
   @Test
@@ -376,8 +386,12 @@ class ParallelTransformTest {
         .hasMessage(
             "parallel transform 't': map and flatMap need exactly one sink pad and one source pad,"
                 + " got [a, b] and [out]; use worker(Class) for several pads");
-    assertThatThrownBy(() -> ParallelTransformElement.builder("t").queueCapacity(0))
-        .hasMessage("queue capacity must be at least 1, got 0");
+    for (int capacity : new int[] {0, -1, (1 << 20) + 1, 1 << 30}) {
+      assertThatThrownBy(() -> ParallelTransformElement.builder("t").queueCapacity(capacity))
+          .hasMessage(
+              "parallel element 't': queue capacity must be from 1 to 1048576 items, got "
+                  + capacity);
+    }
     for (int bytes : new int[] {0, 4095, 5000, 1 << 30}) {
       assertThatThrownBy(() -> ParallelTransformElement.builder("t").queueBytes(bytes))
           .hasMessage(
@@ -386,7 +400,7 @@ class ParallelTransformTest {
                   + bytes);
     }
     assertThatThrownBy(() -> ParallelTransformElement.builder("t").workers(0))
-        .hasMessage("workers must be at least 1, got 0");
+        .hasMessage("parallel element 't': workers must be at least 1, got 0");
     assertThatThrownBy(
             () -> ParallelTransformElement.builder("t").joinTimeout(java.time.Duration.ZERO))
         .hasMessage("join timeout must be positive, got PT0S");

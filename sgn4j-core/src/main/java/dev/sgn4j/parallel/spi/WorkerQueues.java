@@ -38,8 +38,11 @@ import java.util.Objects;
  */
 public final class WorkerQueues {
 
-  /** The largest capacity a worker queue accepts. */
-  public static final int MAX_CAPACITY = 1 << 30;
+  /**
+   * The largest capacity a worker queue accepts: a million items. Queues allocate their slots up
+   * front, and a queue this deep already lets a pipeline run a million frames ahead of a worker.
+   */
+  public static final int MAX_CAPACITY = 1 << 20;
 
   private WorkerQueues() {}
 
