@@ -1,8 +1,8 @@
 package dev.sgn4j.bench;
 
+import dev.sgn4j.parallel.spi.SharedFile;
 import dev.sgn4j.process.codec.ItemCodec;
 import dev.sgn4j.process.shm.RingBuffer;
-import dev.sgn4j.process.shm.SharedFile;
 import dev.sgn4j.process.shm.ShmWorkerQueue;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;

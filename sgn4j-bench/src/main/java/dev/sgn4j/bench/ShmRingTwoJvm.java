@@ -1,9 +1,9 @@
 package dev.sgn4j.bench;
 
 import dev.sgn4j.concurrent.IdleStrategy;
+import dev.sgn4j.parallel.spi.SharedFile;
 import dev.sgn4j.process.shm.ControlBlock.Flag;
 import dev.sgn4j.process.shm.RingBuffer;
-import dev.sgn4j.process.shm.SharedFile;
 import dev.sgn4j.process.shm.ShmWorkerQueue;
 import dev.sgn4j.process.shm.WorkerChannel;
 import java.io.IOException;

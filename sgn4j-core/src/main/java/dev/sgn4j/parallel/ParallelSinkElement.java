@@ -28,6 +28,14 @@ import java.util.function.Consumer;
  * iteration order (pads in pad order). A {@link WorkerLogic} worker takes the items ({@code Frame},
  * or {@code Map<String, Frame>} for several pads) from its input queue itself. Default pad: {@code
  * in}; {@link #setEosPolicy} decides which pad's EOS ends the input.
+ *
+ * <p><b>Threads.</b> The consumer (or the {@code WorkerLogic}) runs on the worker: a worker thread,
+ * a virtual thread, or another JVM in process mode, never on the run thread. The element's own
+ * callbacks ({@code pull}, {@code internal}, {@code start}, {@code stop}) run on the run thread,
+ * which queues each iteration's frames for the worker. In thread modes frames are handed over by
+ * reference, not copied: they are immutable, but data objects inside them are shared with the
+ * elements upstream, so the consumer must not change them. The {@link ParallelElement} accessors
+ * are safe from any thread.
  */
 public non-sealed class ParallelSinkElement extends SinkElement implements ParallelElement {
 

@@ -30,6 +30,14 @@ import java.util.function.Supplier;
  * and must end with EOS. When the run is asked to drain (a signal or {@link
  * dev.sgn4j.Pipeline#stop()}), the element's frames become EOS and the worker is told to shut down.
  * Default pad: {@code out}.
+ *
+ * <p><b>Threads.</b> The supplier (or the {@code WorkerLogic}) runs on the worker: a worker thread,
+ * a virtual thread, or another JVM in process mode, never on the run thread. The element's own
+ * callbacks ({@code newFrame}, {@code start}, {@code stop}) run on the run thread, and read what
+ * the worker queued. In thread modes a frame is handed over by reference, not copied: the worker
+ * must not change an object after it put it in a frame. {@link #shutdown(Duration)} is for the run
+ * thread or for when no run is active; the {@link ParallelElement} accessors are safe from any
+ * thread.
  */
 public non-sealed class ParallelSourceElement extends SourceElement implements ParallelElement {
 

@@ -41,6 +41,14 @@ import java.util.function.Function;
  * <p>Default pads: sink pad {@code in}, source pad {@code out}. Functions receive every non-gap
  * frame; gap frames pass through unchanged. Subclasses pass a builder to the protected constructor
  * and may declare {@link WorkerParameter} fields.
+ *
+ * <p><b>Threads.</b> Functions (or the {@code WorkerLogic}) run on the workers: worker threads,
+ * virtual threads, or other JVMs in process mode, never on the run thread; with a pool, several at
+ * once, so a function must not keep unsynchronised state. The element's callbacks run on the run
+ * thread. In thread modes frames are handed over by reference, not copied: a function must not
+ * change a data object it received (upstream elements may still hold it), and must not change one
+ * after returning it. {@link #shutdown(Duration)} is for the run thread or for when no run is
+ * active; the {@link ParallelElement} accessors are safe from any thread.
  */
 public non-sealed class ParallelTransformElement extends TransformElement
     implements ParallelElement {

@@ -21,6 +21,23 @@ class SharedSliceTest {
   }
 
   @Test
+  void aSharedSegmentIsReadableAndWritableByItsOwnerOnlyAndGoneWithItsScope() throws Exception {
+    java.nio.file.Path path;
+    try (var scope = new Parallelize(pipeline())) {
+      SharedMemory segment = scope.toShm("private", 4096);
+      path = segment.path();
+
+      assertThat(path.getFileName().toString())
+          .startsWith("sgn4j-" + ProcessHandle.current().pid() + "-shm-private-");
+      assertThat(java.nio.file.Files.getPosixFilePermissions(path))
+          .containsExactlyInAnyOrder(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+    assertThat(path).doesNotExist();
+  }
+
+  @Test
   void aSliceViewsItsRangeOfTheSegmentInPlace() {
     try (var scope = new Parallelize(pipeline())) {
       SharedMemory frames = scope.toShm("frames", 64);

@@ -10,7 +10,7 @@ import dev.sgn4j.elements.CollectSink;
 import dev.sgn4j.elements.NullSource;
 import dev.sgn4j.parallel.ParallelTransformElement;
 import dev.sgn4j.parallel.WorkerException;
-import dev.sgn4j.process.shm.SharedFile;
+import dev.sgn4j.parallel.spi.SharedFile;
 import dev.sgn4j.testsupport.Repeat;
 import dev.sgn4j.testsupport.Requirement;
 import dev.sgn4j.worker.WorkerContext;

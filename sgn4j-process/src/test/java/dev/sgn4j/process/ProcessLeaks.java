@@ -2,7 +2,7 @@ package dev.sgn4j.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sgn4j.process.shm.SharedFile;
+import dev.sgn4j.parallel.spi.SharedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.sgn4j.process.shm;
 
 import dev.sgn4j.concurrent.IdleStrategy;
+import dev.sgn4j.parallel.spi.SharedFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.invoke.MethodHandles;

@@ -1,6 +1,7 @@
 package dev.sgn4j.process.shm;
 
 import dev.sgn4j.concurrent.IdleStrategy;
+import dev.sgn4j.parallel.spi.SharedFile;
 import dev.sgn4j.process.codec.ItemCodec;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,5 +1,6 @@
 package dev.sgn4j.process.shm;
 
+import dev.sgn4j.parallel.spi.SharedFile;
 import dev.sgn4j.parallel.spi.WorkerQueues;
 import dev.sgn4j.process.codec.ItemCodec;
 import java.nio.MappedByteBuffer;

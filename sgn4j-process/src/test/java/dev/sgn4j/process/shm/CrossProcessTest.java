@@ -3,6 +3,7 @@ package dev.sgn4j.process.shm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sgn4j.parallel.spi.SharedFile;
 import dev.sgn4j.process.codec.BytesTestCodec;
 import dev.sgn4j.process.shm.ControlBlock.Flag;
 import dev.sgn4j.sharedtests.QueueTestThreads;

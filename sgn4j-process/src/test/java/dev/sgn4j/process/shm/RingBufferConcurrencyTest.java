@@ -3,6 +3,7 @@ package dev.sgn4j.process.shm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sgn4j.concurrent.IdleStrategy;
+import dev.sgn4j.parallel.spi.SharedFile;
 import dev.sgn4j.process.codec.BytesTestCodec;
 import dev.sgn4j.process.codec.ItemCodec;
 import dev.sgn4j.sharedtests.QueueTestThreads;

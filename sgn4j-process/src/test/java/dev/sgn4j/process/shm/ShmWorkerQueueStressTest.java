@@ -1,5 +1,6 @@
 package dev.sgn4j.process.shm;
 
+import dev.sgn4j.parallel.spi.SharedFile;
 import dev.sgn4j.sharedtests.WorkerQueueStressTest;
 import dev.sgn4j.worker.WorkerQueue;
 import java.nio.file.Path;

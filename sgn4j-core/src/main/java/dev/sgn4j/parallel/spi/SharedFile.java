@@ -1,4 +1,4 @@
-package dev.sgn4j.process.shm;
+package dev.sgn4j.parallel.spi;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +57,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SharedFile implements AutoCloseable {
 
   /** The common prefix of every shared file's name. */
-  static final String PREFIX = "sgn4j-";
+  public static final String PREFIX = "sgn4j-";
 
   /** The longest tag kept in a file name; longer tags are cut. */
   static final int MAX_TAG_LENGTH = 64;
@@ -240,12 +240,12 @@ public final class SharedFile implements AutoCloseable {
   }
 
   /** The size in bytes. */
-  long size() {
+  public long size() {
     return size;
   }
 
   /** Whether this side created the file and deletes it on {@link #close()}. */
-  boolean isOwner() {
+  public boolean isOwner() {
     return owner;
   }
 
@@ -256,7 +256,7 @@ public final class SharedFile implements AutoCloseable {
    *
    * @throws IllegalStateException when this side does not own the file
    */
-  void unlink() {
+  public void unlink() {
     if (!owner) {
       throw new IllegalStateException(
           "shared file " + path + " belongs to the process that created it; only it may delete it");

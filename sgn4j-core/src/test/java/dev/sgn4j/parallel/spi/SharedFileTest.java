@@ -1,4 +1,4 @@
-package dev.sgn4j.process.shm;
+package dev.sgn4j.parallel.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
