@@ -273,6 +273,25 @@ public final class Execution {
 
   // ---- the run ----
 
+  /**
+   * The options the run was started with: its limits.
+   *
+   * @return the options
+   */
+  public RunOptions options() {
+    return run.options();
+  }
+
+  /**
+   * Drains the run because of a limit the executor enforces (such as the iteration limit): from now
+   * on sources send EOS.
+   *
+   * @param reason why, e.g. {@code "the iteration limit of 1000 was reached"}
+   */
+  public void drain(String reason) {
+    context.requestStop(reason);
+  }
+
   /** Tells the run that every element started and iterations run. */
   public void running() {
     run.running();

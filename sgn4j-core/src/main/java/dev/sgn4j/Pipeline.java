@@ -255,7 +255,7 @@ public final class Pipeline {
    * @throws RunAbortedException when the run was aborted
    */
   public void run() {
-    Run run = claim();
+    Run run = claim(RunOptions.defaults());
     run.runHere(() -> runOpeningScopes(run));
   }
 
@@ -275,7 +275,24 @@ public final class Pipeline {
    * @throws IllegalStateException when the pipeline is already running
    */
   public Run start() {
-    Run run = claim();
+    return start(RunOptions.defaults());
+  }
+
+  /**
+   * {@link #start()} with limits and a drain deadline; {@code start(options).await()} is {@link
+   * #run()} with them. ({@code run()} takes no options so that {@code
+   * executor.submit(pipeline::run)} stays unambiguous.)
+   *
+   * <pre>{@code
+   * pipeline.start(RunOptions.defaults().maxDuration(Duration.ofMinutes(5))).await();
+   * }</pre>
+   *
+   * @param options the run's options
+   * @return the run
+   * @throws IllegalStateException when the pipeline is already running
+   */
+  public Run start(RunOptions options) {
+    Run run = claim(options);
     Thread thread =
         Thread.ofPlatform()
             .name("sgn-run-" + run.id())
@@ -320,13 +337,13 @@ public final class Pipeline {
       execute(pending, List.of(scopes));
       return;
     }
-    Run run = claim();
+    Run run = claim(RunOptions.defaults());
     run.runHere(() -> execute(run, List.of(scopes)));
   }
 
   /** Makes {@code run} this pipeline's active run, or fails when one is active. */
-  private Run claim() {
-    Run run = new Run(this, id() + "#" + runs.incrementAndGet());
+  private Run claim(RunOptions options) {
+    Run run = new Run(this, id() + "#" + runs.incrementAndGet(), options);
     if (!current.compareAndSet(null, run)) {
       throw new IllegalStateException("Pipeline is already running; wait for run() to return");
     }
@@ -383,7 +400,7 @@ public final class Pipeline {
   public void stop() {
     Run run = current.get();
     if (run != null) {
-      run.stop();
+      run.context().requestStop("Pipeline.stop() was called");
     }
   }
 

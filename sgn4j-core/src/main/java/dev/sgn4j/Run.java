@@ -48,10 +48,22 @@ public final class Run {
 
   private volatile boolean executing;
 
-  Run(Pipeline pipeline, String id) {
+  private final RunOptions options;
+
+  Run(Pipeline pipeline, String id, RunOptions options) {
     this.pipeline = pipeline;
     this.id = id;
-    this.context = new RunContext(pipeline);
+    this.options = Objects.requireNonNull(options, "options");
+    this.context = new RunContext(pipeline, this::drainStarted);
+  }
+
+  /**
+   * The options the run was started with.
+   *
+   * @return the options
+   */
+  public RunOptions options() {
+    return options;
   }
 
   /**
@@ -100,7 +112,7 @@ public final class Run {
    * the frames in flight and ends ({@link RunState#STOPPED}). Does nothing once the run ended.
    */
   public void stop() {
-    context.requestStop();
+    context.requestStop("Run.stop() was called");
   }
 
   /**
@@ -214,6 +226,46 @@ public final class Run {
   void beginExecution(List<RunScope> scopes) {
     executing = true;
     context.attach(scopes);
+    options
+        .timeLimit()
+        .ifPresent(
+            limit ->
+                afterUnlessEnded(
+                    limit, () -> context.requestStop("the time limit of " + limit + " passed")));
+  }
+
+  /** A drain began: a drain deadline, when set, aborts the run if it has not ended in time. */
+  private void drainStarted(String reason) {
+    options
+        .drainLimit()
+        .ifPresent(
+            deadline ->
+                afterUnlessEnded(
+                    deadline,
+                    () ->
+                        context.abort(
+                            "the drain (%s) did not end the run within %s"
+                                .formatted(reason, deadline))));
+  }
+
+  /**
+   * Runs {@code action} once {@code delay} has passed, unless the run ended before: on a virtual
+   * thread that waits for the run's end with that deadline, so nothing polls and nothing is left
+   * behind.
+   */
+  private void afterUnlessEnded(Duration delay, Runnable action) {
+    Thread.ofVirtual()
+        .name("sgn-run-limit-" + id)
+        .start(
+            () -> {
+              try {
+                if (!ended.await(delay.toNanos(), TimeUnit.NANOSECONDS)) {
+                  action.run();
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
   }
 
   /** Every element started: iterations run. */

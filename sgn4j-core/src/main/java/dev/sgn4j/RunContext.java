@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The state of one active run, shared by the run loop, the elements and the threads that work for
@@ -41,8 +42,19 @@ public final class RunContext {
   private volatile boolean waiting;
   private volatile boolean failed;
   private volatile boolean polling;
-  private final java.util.concurrent.atomic.AtomicInteger signals =
-      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * How close a repeat of the first signal must follow it to be the same signal delivered twice:
+   * far shorter than anyone presses Ctrl+C twice.
+   */
+  static final long DUPLICATE_SIGNAL_NANOS = 50_000_000L;
+
+  private final java.util.concurrent.locks.ReentrantLock signalLock =
+      new java.util.concurrent.locks.ReentrantLock();
+  private String firstSignal;
+  private long firstSignalNanos;
+  private boolean secondSignal;
+  private int signalsReceived;
 
   /** Released by a drain, an abort or a failure: what {@link #awaitStop(Duration)} waits for. */
   private final CountDownLatch stopping = new CountDownLatch(1);
@@ -50,8 +62,15 @@ public final class RunContext {
   /** Released by an abort or a failure: what {@link #awaitAbort(Duration)} waits for. */
   private final CountDownLatch ending = new CountDownLatch(1);
 
-  RunContext(Pipeline pipeline) {
+  /** Told, once, when the run starts to drain; null for none. */
+  private final Consumer<String> drainListener;
+
+  private final java.util.concurrent.atomic.AtomicBoolean drainStarted =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  RunContext(Pipeline pipeline, Consumer<String> drainListener) {
     this.pipeline = pipeline;
+    this.drainListener = drainListener;
   }
 
   /** The scopes the run happens inside of; set before any element starts. */
@@ -95,9 +114,17 @@ public final class RunContext {
 
   /** Asks the run to drain: every source's frames carry EOS from the next one on. */
   public void requestStop() {
+    requestStop("a stop was asked for");
+  }
+
+  /** {@link #requestStop()}, saying why (for the message of a drain that does not end in time). */
+  void requestStop(String reason) {
     stopRequested = true;
     stopping.countDown();
     wakeUp();
+    if (drainStarted.compareAndSet(false, true) && drainListener != null) {
+      drainListener.accept(reason);
+    }
   }
 
   /**
@@ -197,20 +224,64 @@ public final class RunContext {
   }
 
   /**
-   * A signal arrived while this run is active: the first drains it, any later one aborts it.
+   * A signal arrived while this run is active: the first drains it, any later one aborts it. The
+   * same signal delivered again within {@link #DUPLICATE_SIGNAL_NANOS} is one signal delivered
+   * twice (GNU {@code timeout} sends SIGTERM to its child and to the child's process group), not a
+   * second request.
    *
    * @param name the signal, e.g. {@code SIGINT}
    */
   void signal(String name) {
-    if (signals.incrementAndGet() == 1) {
+    long now = System.nanoTime();
+    boolean second;
+    signalLock.lock();
+    try {
+      signalsReceived++;
+      if (firstSignal == null) {
+        firstSignal = name;
+        firstSignalNanos = now;
+      } else if (name.equals(firstSignal)
+          && now - firstSignalNanos < DUPLICATE_SIGNAL_NANOS
+          && !secondSignal) {
+        System.getLogger("sgn.pipeline")
+            .log(System.Logger.Level.DEBUG, "{0} delivered twice: counted once", name);
+        return;
+      } else {
+        secondSignal = true;
+      }
+      second = secondSignal;
+    } finally {
+      signalLock.unlock();
+    }
+    if (!second) {
       System.getLogger("sgn.pipeline")
           .log(
               System.Logger.Level.WARNING,
               "{0} received: sources send EOS and the pipeline drains; send it again to abort",
               name);
-      requestStop();
+      requestStop(name + " received");
     } else {
       abort("second signal (" + name + ")");
+    }
+  }
+
+  /** When the first signal reached this run ({@link System#nanoTime()}); for tests. */
+  long firstSignalNanos() {
+    signalLock.lock();
+    try {
+      return firstSignalNanos;
+    } finally {
+      signalLock.unlock();
+    }
+  }
+
+  /** How many signals reached this run, duplicates included. */
+  int signalsReceived() {
+    signalLock.lock();
+    try {
+      return signalsReceived;
+    } finally {
+      signalLock.unlock();
     }
   }
 

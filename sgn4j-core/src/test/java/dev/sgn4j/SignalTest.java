@@ -36,6 +36,9 @@ class SignalTest {
     private final String signal;
     private int count;
 
+    /** Whether the signal is raised twice at once, as one delivered twice. */
+    boolean twice;
+
     Endless(int at, String signal) {
       super("endless", List.of("out"));
       this.at = at;
@@ -47,10 +50,26 @@ class SignalTest {
       count++;
       if (count == at) {
         raise(signal);
+        if (twice) {
+          raise(signal);
+          // Both must reach the run before it ends and the default handlers come back.
+          await(() -> runContext().signalsReceived() == 2);
+        }
         await(this::signaledEos);
       }
       return Frame.of(count);
     }
+  }
+
+  /**
+   * Raises {@code name} as a second signal: once the same signal repeated would no longer count as
+   * the first one delivered twice.
+   */
+  private static void raiseAgain(RunContext context, String name) {
+    Await.until(
+        "the window in which a repeat counts as the same signal to pass",
+        () -> System.nanoTime() - context.firstSignalNanos() > RunContext.DUPLICATE_SIGNAL_NANOS);
+    raise(name);
   }
 
   @Test
@@ -62,6 +81,20 @@ class SignalTest {
 
     assertThat(sink.collected("in"))
         .containsExactly(Frame.of(1), Frame.of(2), Frame.of(3), Frame.of(4).withEos(true));
+  }
+
+  @Test
+  void aSignalDeliveredTwiceAtOnceCountsOnceAndTheRunDrains() {
+    Requirement.SIGNALS.check();
+    // GNU timeout sends SIGTERM to its child and to the child's process group: twice, at once.
+    var source = new Endless(3, "TERM");
+    source.twice = true;
+    var sink = new CollectSink("sink", List.of("in"));
+    Pipeline pipeline = new Pipeline().connect(source, sink);
+    pipeline.run();
+
+    assertThat(sink.collected("in")).containsExactly(1, 2, 3);
+    assertThat(pipeline.lastRun().orElseThrow().state()).isEqualTo(RunState.STOPPED);
   }
 
   @Test
@@ -91,7 +124,7 @@ class SignalTest {
             if (frame.isEos()) {
               // Still draining (this sink ends one frame later): a second signal now aborts.
               draining = true;
-              raise("INT");
+              raiseAgain(runContext(), "INT");
               await(runContext()::abortRequested);
               collected(frame);
               return;
@@ -122,7 +155,7 @@ class SignalTest {
           protected void pull(SinkPad pad, Frame frame) {
             super.pull(pad, frame);
             if (frame.isEos()) {
-              raise("INT");
+              raiseAgain(runContext(), "INT");
               await(runContext()::abortRequested);
             }
           }

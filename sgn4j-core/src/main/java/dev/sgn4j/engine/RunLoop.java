@@ -58,6 +58,12 @@ final class RunLoop {
   /** The run's context: whether a drain was asked for. */
   private final RunContext context;
 
+  /**
+   * The last iteration a source's frames may be free of EOS: the iteration limit's previous one, or
+   * {@link Long#MAX_VALUE} without a limit.
+   */
+  private final long lastFreeIteration;
+
   private final Op[] ops;
   private final RunEnd end;
   private final boolean asynchronous;
@@ -95,6 +101,7 @@ final class RunLoop {
   RunLoop(Execution execution, Schedule schedule, MemoryProfiler profiler) {
     this.execution = execution;
     this.context = execution.context();
+    this.lastFreeIteration = execution.options().iterationLimit().orElse(Long.MAX_VALUE) - 1;
     this.ops = schedule.ops;
     this.end = schedule.end;
     this.asynchronous = schedule.asynchronous;
@@ -461,7 +468,7 @@ final class RunLoop {
           iterationOf(op),
           null);
     }
-    if (op.fromSource && !frame.isEos() && context.stopRequested()) {
+    if (op.fromSource && !frame.isEos() && (context.stopRequested() || atLimit(op))) {
       if (context.abortRequested()) {
         // An abort also asks for a drain; a source is where it takes effect at once, so an abort
         // that comes before the last frames were made is never turned into a drain.
@@ -474,6 +481,20 @@ final class RunLoop {
       execution.logger(op.element).log(Level.DEBUG, "\t{0} : {1}", pad.fullName(), frame);
     }
     return frame;
+  }
+
+  /**
+   * Whether a source's frame is of the iteration limit (or later): then it carries EOS, and the run
+   * drains from there.
+   */
+  private boolean atLimit(Op op) {
+    if (op.stage.iterations < lastFreeIteration) {
+      return false;
+    }
+    if (!context.stopRequested()) {
+      execution.drain("the iteration limit of " + (lastFreeIteration + 1) + " was reached");
+    }
+    return true;
   }
 
   private PipelineException failure(Op op, Throwable t) {

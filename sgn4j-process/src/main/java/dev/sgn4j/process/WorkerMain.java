@@ -26,9 +26,10 @@ import java.util.concurrent.TimeUnit;
  * sets READY and runs the seed's worker loop until told to stop or shut down, then records how it
  * ended (TERMINATED, with an error text if the logic threw) and exits.
  *
- * <p>It ignores SIGINT, since Ctrl+C in a terminal reaches the whole process group and the parent
- * coordinates the shutdown; and it exits at once when its standard input reaches end of file, which
- * happens when the parent dies.
+ * <p>It ignores SIGINT and SIGTERM, since Ctrl+C in a terminal, and {@code timeout} or systemd
+ * stopping a service, signal the whole process group, and the parent coordinates the shutdown (the
+ * parent stops a worker through shared memory, or with SIGKILL); and it exits at once when its
+ * standard input reaches end of file, which happens when the parent dies.
  *
  * <pre>{@code
  * java -cp <class path> dev.sgn4j.process.WorkerMain /dev/shm/sgn4j-1234-square-9f3a...
@@ -113,10 +114,12 @@ public final class WorkerMain {
   }
 
   private static void ignoreInterrupts() {
-    try {
-      sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
-    } catch (IllegalArgumentException e) {
-      // The JVM reserves SIGINT here; the parent's coordination still applies.
+    for (String name : new String[] {"INT", "TERM"}) {
+      try {
+        sun.misc.Signal.handle(new sun.misc.Signal(name), sun.misc.SignalHandler.SIG_IGN);
+      } catch (IllegalArgumentException e) {
+        // The JVM reserves this signal here; the parent's coordination still applies.
+      }
     }
   }
 

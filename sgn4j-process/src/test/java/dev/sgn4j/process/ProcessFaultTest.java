@@ -161,4 +161,35 @@ class ProcessFaultTest {
       parent.destroyForcibly();
     }
   }
+
+  @Repeat(value = 5, quick = 1)
+  void aGroupSigtermSentTwiceAtOnceAsTimeoutDoesDrainsThePipelineAndSparesTheWorkers()
+      throws Exception {
+    Requirement.SIGNALS.check();
+    List<String> command = new java.util.ArrayList<>(List.of("setsid"));
+    command.addAll(ChildJvm.command(OrphanParent.class).command());
+    Process parent = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+      long child = readChildPid(lines);
+      // As GNU timeout does: SIGTERM to the process, then to its whole process group.
+      Process first = new ProcessBuilder("kill", "-TERM", String.valueOf(parent.pid())).start();
+      Process group = new ProcessBuilder("kill", "-TERM", "--", "-" + parent.pid()).start();
+      assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(group.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      List<String> rest = new java.util.ArrayList<>();
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        rest.add(line);
+      }
+
+      assertThat(parent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(parent.exitValue()).as("exit status; output %s", rest).isZero();
+      assertThat(rest).contains("drained").noneMatch(line -> line.contains("Exception"));
+      assertThat(running(child)).isFalse();
+    } finally {
+      parent.destroyForcibly();
+    }
+  }
 }
