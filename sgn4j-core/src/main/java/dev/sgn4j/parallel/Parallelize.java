@@ -4,6 +4,7 @@ import dev.sgn4j.ComposedElement;
 import dev.sgn4j.Element;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.RunScope;
+import dev.sgn4j.parallel.spi.SharedFile;
 import dev.sgn4j.worker.SharedMemory;
 import dev.sgn4j.worker.SharedSlice;
 import dev.sgn4j.worker.WorkerMode;
@@ -67,6 +68,9 @@ public final class Parallelize implements RunScope {
   public Parallelize(Pipeline pipeline, WorkerMode mode) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.mode = mode;
+    // Files a killed JVM left in /dev/shm (its worker channels, its segments) go before this run
+    // makes its own: a file whose creating process is gone is nobody's any more.
+    SharedFile.removeStale();
   }
 
   /**

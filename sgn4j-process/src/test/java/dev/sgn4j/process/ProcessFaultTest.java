@@ -192,4 +192,30 @@ class ProcessFaultTest {
       parent.destroyForcibly();
     }
   }
+
+  @Repeat(value = 5, quick = 1)
+  void aFileLeftByAParentKilledInItsStartWindowIsRemovedWhenTheNextRunStarts() throws Exception {
+    Process holder = ChildJvm.command(FileHolder.class).redirectErrorStream(true).start();
+    java.nio.file.Path left;
+    try {
+      BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      String line = lines.readLine();
+      assertThat(line).startsWith("path ");
+      left = java.nio.file.Path.of(line.substring("path ".length()));
+    } finally {
+      holder.destroyForcibly();
+    }
+    assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(left).exists(); // killed, so nobody deleted it
+
+    var square = dev.sgn4j.parallel.ParallelTransformElement.builder("square").map(f -> f).build();
+    new dev.sgn4j.Pipeline()
+        .connect(dev.sgn4j.elements.IterSource.of("numbers", "out", List.of(1, 2, 3)), square)
+        .connect(square, new dev.sgn4j.elements.NullSink("sink", List.of("in")))
+        .run();
+
+    assertThat(left).doesNotExist();
+  }
 }
