@@ -11,8 +11,15 @@ import java.nio.charset.Charset;
  * Copies a worker process's output to this JVM's, line by line, each line prefixed with the
  * worker's name ({@code [square] ...}); for standard error it also keeps the last lines for failure
  * messages. Ends when the child closes the stream.
+ *
+ * <p>A line longer than {@value #MAX_LINE_CHARS} characters is forwarded in pieces of that length,
+ * each a line of its own, so a worker that writes hundreds of megabytes without a newline cannot
+ * make its parent hold them all.
  */
 final class LineForwarder {
+
+  /** The longest piece of a line held before it is forwarded. */
+  static final int MAX_LINE_CHARS = 8192;
 
   private LineForwarder() {}
 
@@ -26,18 +33,42 @@ final class LineForwarder {
     return thread;
   }
 
-  private static void copy(
+  static void copy(
       InputStream stream, PrintStream to, String worker, ProcessWorker.StderrTail tail) {
-    try (BufferedReader lines =
+    try (BufferedReader in =
         new BufferedReader(new InputStreamReader(stream, Charset.defaultCharset()))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        if (tail != null) {
-          tail.add(line);
+      StringBuilder line = new StringBuilder();
+      boolean lastWasCarriageReturn = false;
+      for (int c = in.read(); c >= 0; c = in.read()) {
+        if (c == '\n' && lastWasCarriageReturn) {
+          lastWasCarriageReturn = false;
+          continue; // the second half of a \r\n
         }
-        to.println("[" + worker + "] " + line);
+        lastWasCarriageReturn = c == '\r';
+        if (c == '\n' || c == '\r') {
+          forward(line, to, worker, tail);
+        } else {
+          line.append((char) c);
+          if (line.length() == MAX_LINE_CHARS) {
+            forward(line, to, worker, tail);
+          }
+        }
+      }
+      if (!line.isEmpty()) {
+        forward(line, to, worker, tail);
       }
     } catch (IOException e) {
       // The child is gone or its stream was closed: nothing left to forward.
     }
+  }
+
+  private static void forward(
+      StringBuilder line, PrintStream to, String worker, ProcessWorker.StderrTail tail) {
+    String text = line.toString();
+    line.setLength(0);
+    if (tail != null) {
+      tail.add(text);
+    }
+    to.println("[" + worker + "] " + text);
   }
 }

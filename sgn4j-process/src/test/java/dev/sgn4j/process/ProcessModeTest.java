@@ -228,4 +228,37 @@ class ProcessModeTest {
     // After the run the figures stay readable: the last heartbeat the parent saw.
     assertThat(pipeline.get().stats().element("square").extra()).containsKey("heartbeat_age_ms");
   }
+
+  /** A Serializable value no pipeline allowed. */
+  public record Unexpected(String text) implements java.io.Serializable {}
+
+  /** Answers every frame with a value of a class the parent did not allow. */
+  public static final class SendsUnexpected implements WorkerLogic {
+    @Override
+    public void process(WorkerContext context) throws Exception {
+      Object item = context.input().poll(Duration.ofMillis(100));
+      if (item instanceof Frame frame) {
+        context.output().put(frame.withData(new Unexpected("gadget")));
+      }
+    }
+  }
+
+  @Test
+  void aWorkerProcessCannotMakeItsParentDecodeAClassThePipelineDidNotAllow() {
+    var sends = processElement("sends", SendsUnexpected.class);
+    var pipeline =
+        new Pipeline()
+            .connect(IterSource.of("numbers", "out", numbers(3)), sends)
+            .connect(sends, new CollectSink("collect", List.of("in")));
+
+    var e = catchThrowableOfType(dev.sgn4j.PipelineException.class, pipeline::run);
+
+    assertThat(e.elementName()).isEqualTo("sends");
+    assertThat(e).rootCause().isInstanceOf(java.io.InvalidClassException.class);
+    assertThat(e.getCause())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith(
+            "element 'sends': a Serializable value was refused: class"
+                + " dev.sgn4j.process.ProcessModeTest$Unexpected is not allowed");
+  }
 }

@@ -187,8 +187,26 @@ final class CodecReader {
     int n = CodecArrays.count(in, 1);
     ByteBuffer bytes = in.slice(in.position(), n);
     in.position(in.position() + n);
+    SerialFilter filter = new SerialFilter(registry.serializableNames());
     try (ObjectInputStream stream = new CodecStreams.LoaderObjectInputStream(bytes)) {
+      stream.setObjectInputFilter(filter);
       return stream.readObject();
+    } catch (java.io.InvalidClassException e) {
+      if (filter.refusal() != null) {
+        throw new IllegalStateException(
+            context
+                + ": a Serializable value was refused: "
+                + filter.refusal()
+                + " (limits: "
+                + SerialFilter.MAX_DEPTH
+                + " levels, "
+                + SerialFilter.MAX_REFERENCES
+                + " references, arrays of "
+                + SerialFilter.MAX_ARRAY_LENGTH
+                + " elements)",
+            e);
+      }
+      throw new IllegalStateException(context + ": cannot decode a Serializable value: " + e, e);
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException(
           context

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -32,8 +33,12 @@ public final class CodecRegistry {
 
   private static final Object NO_CODEC = new Object();
 
+  /** The prefix of a {@link #codecNames()} entry that allows a Serializable class. */
+  static final String ALLOW_SERIALIZABLE = "allow-serializable:";
+
   private final ReentrantLock lock = new ReentrantLock();
   private volatile Snapshot snapshot = new Snapshot(Map.of());
+  private final Set<String> serializable = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** Creates an empty registry: only the built-in codecs. */
   public CodecRegistry() {}
@@ -86,7 +91,34 @@ public final class CodecRegistry {
     for (Registration r : snapshot.byType.values()) {
       names.add(r.type().getName() + "=" + r.codec().getClass().getName());
     }
+    new java.util.TreeSet<>(serializable).forEach(name -> names.add(ALLOW_SERIALIZABLE + name));
     return List.copyOf(names);
+  }
+
+  /**
+   * Allows values of these classes to be decoded by Java serialization, the fallback for values
+   * without a codec: only the JDK's value types ({@code java.lang}, {@code java.util}, {@code
+   * java.time}, {@code java.math}) and the classes allowed here are, so that a worker process
+   * cannot make this JVM build objects of classes the pipeline did not choose. Allow every class a
+   * value holds, not only the outer one; a worker process receives the list with the codecs.
+   *
+   * <pre>{@code
+   * FrameCodecs.registry().allowSerializable(Reading.class, Sensor.class);
+   * }</pre>
+   *
+   * @param types the classes
+   * @return this registry
+   */
+  public CodecRegistry allowSerializable(Class<?>... types) {
+    for (Class<?> type : types) {
+      serializable.add(Objects.requireNonNull(type, "type must not be null").getName());
+    }
+    return this;
+  }
+
+  /** The names of the classes {@link #allowSerializable allowed}; a snapshot. */
+  Set<String> serializableNames() {
+    return Set.copyOf(serializable);
   }
 
   /**
@@ -101,6 +133,10 @@ public final class CodecRegistry {
    */
   public CodecRegistry registerByName(List<String> codecNames) {
     for (String entry : Objects.requireNonNull(codecNames, "codecNames must not be null")) {
+      if (entry != null && entry.startsWith(ALLOW_SERIALIZABLE)) {
+        serializable.add(entry.substring(ALLOW_SERIALIZABLE.length()));
+        continue;
+      }
       int eq = entry == null ? -1 : entry.indexOf('=');
       if (eq <= 0 || eq == entry.length() - 1) {
         throw new IllegalArgumentException(

@@ -42,6 +42,16 @@ public final class FrameCodecs {
   }
 
   /**
+   * Allows values of these classes to be decoded by Java serialization in the process-wide
+   * registry; see {@link CodecRegistry#allowSerializable}.
+   *
+   * @param types the classes
+   */
+  public static void allowSerializable(Class<?>... types) {
+    REGISTRY.allowSerializable(types);
+  }
+
+  /**
    * The process-wide registry that {@link #register} adds to.
    *
    * @return the registry, the same object on every call

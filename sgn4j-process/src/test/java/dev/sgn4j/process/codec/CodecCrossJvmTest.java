@@ -58,7 +58,9 @@ class CodecCrossJvmTest {
     CodecRegistry registry =
         new CodecRegistry()
             .register(Point.class, new PointCodec())
-            .register(Shape.class, new ShapeCodec());
+            .register(Shape.class, new ShapeCodec())
+            // the child learns the allowed classes with the codecs
+            .allowSerializable(CodecTestSupport.AudioSpec.class, CodecTestSupport.Reading.class);
     TaggedItemCodec codec = new TaggedItemCodec(registry, "element 'parent'");
     Map<String, Frame> item = new LinkedHashMap<>();
     item.put(

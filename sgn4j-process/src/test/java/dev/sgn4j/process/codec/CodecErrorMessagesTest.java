@@ -124,4 +124,58 @@ class CodecErrorMessagesTest {
             "element 'square': cannot encode frame data: java.util.ArrayList nests more than 1000"
                 + " levels deep; does it contain itself?");
   }
+
+  /** Nested hash sets: each level doubles the work of hashing them as they are read. */
+  private static java.util.Set<Object> bomb(int levels) {
+    java.util.Set<Object> root = new java.util.HashSet<>();
+    java.util.Set<Object> a = root;
+    java.util.Set<Object> b = new java.util.HashSet<>();
+    for (int i = 0; i < levels; i++) {
+      java.util.Set<Object> nextA = new java.util.HashSet<>();
+      java.util.Set<Object> nextB = new java.util.HashSet<>();
+      a.add(nextA);
+      a.add(nextB);
+      b.add(nextA);
+      b.add(nextB);
+      nextA.add("x");
+      a = nextA;
+      b = nextB;
+    }
+    return root;
+  }
+
+  @Test
+  void aNestedCollectionsBombIsRefusedAtItsDepthLimitInsteadOfPinningTheDecoder() {
+    var sender = new TaggedItemCodec(CodecTestSupport.registry(), "element 'square'");
+    // Sets of sets go through Java serialization inside a Serializable value, with the
+    // back-references that make hashing them exponential (the codec's own set encoding has none).
+    var encoded = encodeSerialized(sender, new CodecTestSupport.Box(bomb(100)));
+
+    assertThatThrownBy(() -> sender.decode(encoded))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "element 'square': a Serializable value was refused: it nests deeper than 20 objects"
+                + " (limits: 20 levels, 1000000 references, arrays of 100000000 elements)");
+  }
+
+  @Test
+  void aSerializableClassThePipelineDidNotAllowIsRefusedWithHowToAllowIt() {
+    var sender = new TaggedItemCodec(CodecTestSupport.registry(), "element 'square'");
+    var receiver = new TaggedItemCodec(new CodecRegistry(), "element 'square'");
+    var encoded = sender.encode(Frame.of(new CodecTestSupport.Reading("t", 1.5, List.of(1))));
+
+    assertThatThrownBy(() -> receiver.decode(CodecTestSupport.bytesOf(encoded)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "element 'square': a Serializable value was refused: class"
+                + " dev.sgn4j.process.codec.CodecTestSupport$Reading is not allowed; allow it in the"
+                + " parent before the run with"
+                + " FrameCodecs.allowSerializable(dev.sgn4j.process.codec.CodecTestSupport.Reading.class),"
+                + " or register a codec for it (limits: 20 levels, 1000000 references, arrays of"
+                + " 100000000 elements)");
+  }
+
+  private static java.nio.ByteBuffer encodeSerialized(TaggedItemCodec codec, Object value) {
+    return CodecTestSupport.bytesOf(codec.encode(Frame.of(value)));
+  }
 }

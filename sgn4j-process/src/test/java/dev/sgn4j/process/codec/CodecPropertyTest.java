@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Random items: every one round trips, and writes exactly the bytes its size announced. */
 class CodecPropertyTest {
 
-  private final TaggedItemCodec codec = new TaggedItemCodec(new CodecRegistry(), "element 'p'");
+  private final TaggedItemCodec codec =
+      new TaggedItemCodec(CodecTestSupport.registry(), "element 'p'");
 
   @Test
   void randomValuesRoundTripAndWriteExactlyTheirSize() {

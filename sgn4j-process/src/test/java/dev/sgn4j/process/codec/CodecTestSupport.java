@@ -28,6 +28,14 @@ final class CodecTestSupport {
   /** A Serializable value without a codec. */
   record Reading(String sensor, double value, List<Integer> flags) implements Serializable {}
 
+  /** A Serializable box around any value: whatever it holds travels by Java serialization. */
+  record Box(Object value) implements Serializable {}
+
+  /** A registry that allows the Serializable records of these tests, as a pipeline would. */
+  static CodecRegistry registry() {
+    return new CodecRegistry().allowSerializable(AudioSpec.class, Reading.class, Box.class);
+  }
+
   /** A value nothing can encode. */
   static final class Opaque {
     @Override
@@ -55,6 +63,13 @@ final class CodecTestSupport {
     Object decoded = codec.decode(record);
     assertThat(record.hasRemaining()).isFalse();
     return decoded;
+  }
+
+  /** The bytes of an encoded item, in a buffer ready to decode. */
+  static ByteBuffer bytesOf(ItemCodec.Encoded encoded) {
+    ByteBuffer target = ByteBuffer.allocate(encoded.size());
+    encoded.writeTo(target);
+    return target.flip();
   }
 
   /** Asserts that {@code actual} equals {@code expected}, comparing arrays by content. */

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class TaggedItemCodecTest {
 
-  private final TaggedItemCodec codec = new TaggedItemCodec(new CodecRegistry(), "element 'e'");
+  private final TaggedItemCodec codec =
+      new TaggedItemCodec(CodecTestSupport.registry(), "element 'e'");
 
   static Stream<Object> values() {
     return Stream.of(
