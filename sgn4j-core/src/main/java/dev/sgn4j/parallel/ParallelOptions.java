@@ -55,8 +55,13 @@ final class ParallelOptions {
   final Duration joinTimeout;
   final Map<String, Object> parameters;
 
-  ParallelOptions(ParallelBuilder<?> builder, List<String> sinkPads, List<String> sourcePads) {
-    this.name = builder.name;
+  /**
+   * @param name the element's name: the one it was given or, for an unnamed element, the one it
+   *     generated
+   */
+  ParallelOptions(
+      String name, ParallelBuilder<?> builder, List<String> sinkPads, List<String> sourcePads) {
+    this.name = name;
     this.sinkPads = List.copyOf(sinkPads);
     this.sourcePads = List.copyOf(sourcePads);
     this.work = builder.work;
@@ -79,10 +84,18 @@ final class ParallelOptions {
     }
   }
 
+  /** The longest timeout: what {@link Duration#toNanos()} can count, about 292 years. */
+  static final Duration MAX_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
+
   static Duration positive(String what, Duration value) {
     Objects.requireNonNull(value, what);
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(what + " must be positive, got " + value);
+    if (value.isNegative() || value.isZero() || value.compareTo(MAX_TIMEOUT) > 0) {
+      throw new IllegalArgumentException(
+          what
+              + " must be positive and at most "
+              + MAX_TIMEOUT
+              + " (about 292 years), got "
+              + value);
     }
     return value;
   }

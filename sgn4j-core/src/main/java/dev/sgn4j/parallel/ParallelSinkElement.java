@@ -51,7 +51,7 @@ public non-sealed class ParallelSinkElement extends SinkElement implements Paral
    */
   protected ParallelSinkElement(Builder builder) {
     super(builder.name, builder.sinkPads);
-    ParallelOptions options = new ParallelOptions(builder, builder.sinkPads, List.of());
+    ParallelOptions options = new ParallelOptions(name(), builder, builder.sinkPads, List.of());
     this.runtime = new ParallelRuntime(this, options);
     this.input = new InputHalf(sinkPads(), this::workersEnded);
   }

@@ -56,7 +56,7 @@ public non-sealed class ParallelSourceElement extends SourceElement implements P
    */
   protected ParallelSourceElement(Builder builder) {
     super(builder.name, builder.sourcePads);
-    this.options = new ParallelOptions(builder, List.of(), builder.sourcePads);
+    this.options = new ParallelOptions(name(), builder, List.of(), builder.sourcePads);
     if (options.work instanceof ParallelOptions.GenerateWork && sourcePads().size() != 1) {
       throw new IllegalArgumentException(
           "parallel source '%s': generate needs exactly one source pad, got %s; use worker(Class)"

@@ -68,7 +68,7 @@ public non-sealed class ParallelTransformElement extends TransformElement
    */
   protected ParallelTransformElement(Builder builder) {
     super(builder.name, builder.sinkPads, builder.sourcePads);
-    this.options = new ParallelOptions(builder, builder.sinkPads, builder.sourcePads);
+    this.options = new ParallelOptions(name(), builder, builder.sinkPads, builder.sourcePads);
     if (!(options.work instanceof ParallelOptions.LogicWork)
         && (sinkPads().size() != 1 || sourcePads().size() != 1)) {
       throw new IllegalArgumentException(

@@ -287,11 +287,30 @@ class ParallelLifecycleTest {
 
   @Test
   void aStalledWorkerHitsItsJoinTimeout() throws Exception {
+    aStalledWorkerHitsTheJoinTimeout(
+        ParallelTransformElement.builder("stalled").joinTimeout(Duration.ofMillis(200)));
+  }
+
+  @Test
+  void withoutAJoinTimeoutOfItsOwnAnElementUsesTheDefault() throws Exception {
+    Duration before = Parallelize.defaultJoinTimeout();
+    Parallelize.setDefaultJoinTimeout(Duration.ofMillis(200));
+    try {
+      aStalledWorkerHitsTheJoinTimeout(ParallelTransformElement.builder("stalled"));
+    } finally {
+      Parallelize.setDefaultJoinTimeout(before);
+    }
+    assertThat(Parallelize.defaultJoinTimeout())
+        .isEqualTo(before)
+        .isEqualTo(Duration.ofSeconds(10));
+  }
+
+  private void aStalledWorkerHitsTheJoinTimeout(ParallelTransformElement.Builder builder)
+      throws Exception {
     CountDownLatch stalled = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     var t =
-        ParallelTransformElement.builder("stalled")
-            .joinTimeout(Duration.ofMillis(200))
+        builder
             .map(
                 f -> {
                   stalled.countDown();

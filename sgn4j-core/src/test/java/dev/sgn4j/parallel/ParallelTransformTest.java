@@ -403,7 +403,21 @@ class ParallelTransformTest {
         .hasMessage("parallel element 't': workers must be at least 1, got 0");
     assertThatThrownBy(
             () -> ParallelTransformElement.builder("t").joinTimeout(java.time.Duration.ZERO))
-        .hasMessage("join timeout must be positive, got PT0S");
+        .hasMessage(
+            "join timeout must be positive and at most PT2562047H47M16.854775807S (about 292"
+                + " years), got PT0S");
+    assertThatThrownBy(
+            () ->
+                ParallelTransformElement.builder("t")
+                    .joinTimeout(java.time.Duration.ofDays(400 * 365)))
+        .hasMessage(
+            "join timeout must be positive and at most PT2562047H47M16.854775807S (about 292"
+                + " years), got PT3504000H");
+    assertThatThrownBy(
+            () -> Parallelize.setDefaultJoinTimeout(java.time.Duration.ofDays(400 * 365)))
+        .hasMessage(
+            "join timeout must be positive and at most PT2562047H47M16.854775807S (about 292"
+                + " years), got PT3504000H");
   }
 
   @Test

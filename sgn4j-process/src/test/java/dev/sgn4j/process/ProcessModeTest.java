@@ -261,4 +261,21 @@ class ProcessModeTest {
             "element 'sends': a Serializable value was refused: class"
                 + " dev.sgn4j.process.ProcessModeTest$Unexpected is not allowed");
   }
+
+  @Test
+  void anUnnamedElementRunsInAWorkerProcessUnderItsGeneratedName() {
+    var square =
+        ParallelTransformElement.builder(null)
+            .mode(WorkerMode.PROCESS)
+            .worker(Square.class)
+            .build();
+    var sink = new CollectSink("collect", List.of("in"));
+    new Pipeline()
+        .connect(IterSource.of("numbers", "out", numbers(3)), square)
+        .connect(square, sink)
+        .run();
+
+    assertThat(square.name()).startsWith("paralleltransformelement-");
+    assertThat(sink.collected("in")).containsExactly(1, 4, 9);
+  }
 }
