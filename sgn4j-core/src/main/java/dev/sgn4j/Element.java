@@ -22,7 +22,8 @@ import java.util.UUID;
  *
  * <p>Pads come from the names passed to the constructor followed by the names declared with {@link
  * StaticPads} on the class. A name left {@code null} or blank is generated from the class name.
- * Element names must be unique in a pipeline and must not contain {@code ':'}.
+ * Element names must be unique in a pipeline and must not contain {@code ':'}; pad names must be
+ * non-empty and free of {@code ':'} and whitespace.
  */
 public abstract sealed class Element implements Connectable
     permits SourceElement, TransformElement, SinkElement {
@@ -107,8 +108,19 @@ public abstract sealed class Element implements Connectable
       names.addAll(List.of(statics));
     }
     Set<String> seen = new HashSet<>();
-    for (String padName : names) {
-      if (padName == null || padName.isBlank() || padName.indexOf(':') >= 0) {
+    for (int index = 0; index < names.size(); index++) {
+      String padName = names.get(index);
+      if (padName == null) {
+        throw new IllegalArgumentException(
+            "Element '%s' has a null %s pad name at index %d of %s; give every pad a non-empty name free of ':' and whitespace"
+                .formatted(name, kind, index, names));
+      }
+      if (!padName.isBlank() && padName.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException(
+            "Element '%s' has an invalid %s pad name '%s'; pad names must not contain whitespace (spaces, tabs or line breaks) or ':'"
+                .formatted(name, kind, padName));
+      }
+      if (padName.isBlank() || padName.indexOf(':') >= 0) {
         throw new IllegalArgumentException(
             "Element '%s' has an invalid %s pad name '%s'; pad names must be non-empty and free of ':'"
                 .formatted(name, kind, padName));

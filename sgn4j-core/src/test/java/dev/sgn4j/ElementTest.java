@@ -194,6 +194,33 @@ class ElementTest {
   }
 
   @Test
+  void aNullPadNameIsNamedWithItsIndex() {
+    assertThatThrownBy(() -> new Plain("src", java.util.Arrays.asList("a", null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Element 'src' has a null source pad name at index 1 of [a, null]; give every pad a"
+                + " non-empty name free of ':' and whitespace");
+    assertThatThrownBy(() -> new Pass("t", java.util.Arrays.asList((String) null), List.of("o")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Element 't' has a null sink pad name at index 0 of [null]; give every pad a"
+                + " non-empty name free of ':' and whitespace");
+  }
+
+  @Test
+  void padNamesWithWhitespaceAreRejected() {
+    assertThatThrownBy(() -> new Plain("src", List.of("out", "left out")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Element 'src' has an invalid source pad name 'left out'; pad names must not contain"
+                + " whitespace (spaces, tabs or line breaks) or ':'");
+    assertThatThrownBy(() -> new Drop("k", List.of("in\t2")))
+        .hasMessage(
+            "Element 'k' has an invalid sink pad name 'in\t2'; pad names must not contain"
+                + " whitespace (spaces, tabs or line breaks) or ':'");
+  }
+
+  @Test
   void unknownPadLookupsNameTheAvailablePads() {
     var element = new Pass("t", List.of("in"), List.of("out"));
 

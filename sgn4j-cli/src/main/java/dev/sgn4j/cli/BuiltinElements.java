@@ -26,6 +26,9 @@ final class BuiltinElements {
 
   private static final Map<String, Builder> BUILDERS = builders();
 
+  /** NullSource's longest {@code waitMs}: its pause is timed in a long of nanoseconds. */
+  private static final long LONGEST_WAIT_MS = Long.MAX_VALUE / 1_000_000;
+
   private BuiltinElements() {}
 
   private static Map<String, Builder> builders() {
@@ -87,26 +90,38 @@ final class BuiltinElements {
       }
       return p.listsByName("pads");
     }
-    return Map.of(p.string("pad", "out"), p.list("items"));
+    return Map.of(p.padName("pad", "out"), p.list("items"));
   }
 
   private static Element nullSource(String name, Parameters p) throws PipelineFileException {
     p.allow(List.of("pads", "frames", "waitMs"));
+    long frames = p.integer("frames", -1);
+    if (p.has("frames") && frames < 0) {
+      throw p.error(
+          "frames",
+          "must not be negative, got %d; leave 'frames' out to send frames until the run is stopped"
+              .formatted(frames));
+    }
     long waitMs = p.integer("waitMs", 0);
     if (waitMs < 0) {
       throw p.error("waitMs", "must not be negative, got " + waitMs);
     }
+    if (waitMs > LONGEST_WAIT_MS) {
+      throw p.error(
+          "waitMs",
+          "must be at most %d (about 292 years), got %d".formatted(LONGEST_WAIT_MS, waitMs));
+    }
     return new NullSource(
         name,
         p.names("pads", List.of("out")),
-        p.integer("frames", -1),
+        frames,
         waitMs == 0 ? null : Duration.ofMillis(waitMs));
   }
 
   private static Element callableTransform(String name, Parameters p) throws PipelineFileException {
     p.allow(List.of("function", "inputs", "output", "factor", "amount"));
     List<String> inputs = p.names("inputs", List.of("in"));
-    String output = p.string("output", "out");
+    String output = p.padName("output", "out");
     return CallableTransform.fromCallable(name, Functions.named(name, p, inputs), output, inputs);
   }
 

@@ -15,12 +15,23 @@ final class Links {
   /** One side of a link: an element name, optionally followed by ':' and a pad name. */
   private static final Pattern SIDE = Pattern.compile("([^\\s:]+)(?::([^\\s:]+))?");
 
+  /** An element or pad name that a link can name: no ':' and no whitespace. */
+  private static final Pattern NAME = Pattern.compile("[^\\s:]+");
+
   private final String file;
   private final Pipeline pipeline;
 
   Links(String file, Pipeline pipeline) {
     this.file = file;
     this.pipeline = pipeline;
+  }
+
+  /**
+   * Whether a link can name an element or pad of this name: non-empty, without ':' or whitespace
+   * (any character {@link Character#isWhitespace} accepts).
+   */
+  static boolean isName(String name) {
+    return NAME.matcher(name).matches() && name.chars().noneMatch(Character::isWhitespace);
   }
 
   /** Makes every link of the {@code links} field; does nothing when there is none. */

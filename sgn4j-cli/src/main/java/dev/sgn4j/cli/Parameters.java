@@ -83,7 +83,22 @@ final class Parameters {
     return value;
   }
 
-  /** A non-empty list of names (pad names), or {@code otherwise} when it is not given. */
+  /** A pad name, or {@code otherwise} when it is not given; see {@link Links#isName}. */
+  String padName(String name, String otherwise) throws PipelineFileException {
+    return checkPadName(name, string(name, otherwise));
+  }
+
+  private String checkPadName(String name, String padName) throws PipelineFileException {
+    if (!Links.isName(padName)) {
+      throw error(
+          name,
+          "invalid pad name '%s'; pad names must be non-empty, without ':' or whitespace"
+              .formatted(padName));
+    }
+    return padName;
+  }
+
+  /** A non-empty list of pad names, or {@code otherwise} when it is not given. */
   List<String> names(String name, List<String> otherwise) throws PipelineFileException {
     Node.Field field = fields.get(name);
     if (field == null) {
@@ -95,7 +110,7 @@ final class Parameters {
         if (!(item instanceof Node.ScalarNode scalar && scalar.value() instanceof String text)) {
           throw error(name, "must be a list of names, but an item is " + item.kind());
         }
-        names.add(text);
+        names.add(checkPadName(name, text));
       }
       return names;
     }
@@ -151,7 +166,7 @@ final class Parameters {
     throw error(name, "must be a list, got " + describe(field.value()));
   }
 
-  /** A mapping of names to lists, as plain values in file order. */
+  /** A mapping of pad names to lists, as plain values in file order. */
   Map<String, List<Object>> listsByName(String name) throws PipelineFileException {
     Node.Field field = require(name, "a mapping of pad names to lists of items");
     if (!(field.value() instanceof Node.MapNode map) || map.fields().isEmpty()) {
@@ -160,6 +175,14 @@ final class Parameters {
     }
     Map<String, List<Object>> lists = new LinkedHashMap<>();
     for (Node.Field entry : ((Node.MapNode) field.value()).fields().values()) {
+      if (!Links.isName(entry.name())) {
+        throw new PipelineFileException(
+            file,
+            entry.line(),
+            "parameters." + name + "." + entry.name(),
+            "invalid pad name '%s'; pad names must be non-empty, without ':' or whitespace"
+                .formatted(entry.name()));
+      }
       if (!(entry.value() instanceof Node.ListNode list)) {
         throw new PipelineFileException(
             file,

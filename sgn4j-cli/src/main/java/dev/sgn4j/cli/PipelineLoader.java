@@ -120,12 +120,13 @@ final class PipelineLoader {
       }
     }
     String name = text(fields, "name", line, "the element's name");
-    if (name.isBlank() || name.contains(":")) {
+    if (!Links.isName(name)) {
       throw new PipelineFileException(
           file,
           fields.get("name").line(),
           "name",
-          "invalid element name '%s'; use a non-empty name without ':'".formatted(name));
+          "invalid element name '%s'; use a non-empty name without ':' or whitespace"
+              .formatted(name));
     }
     Integer first = lines.putIfAbsent(name, fields.get("name").line());
     if (first != null) {

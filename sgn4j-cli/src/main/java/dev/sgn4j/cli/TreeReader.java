@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +20,36 @@ import java.util.Map;
 /**
  * Reads a YAML or JSON file (by its extension) into {@link Node}s that remember their lines, using
  * the token locations of Jackson's streaming parser.
+ *
+ * <p>Files larger than {@link #MAX_FILE_BYTES} are refused before parsing. YAML aliases of lists
+ * and mappings ({@code &name [...]} or {@code &name {...}}, then {@code *name}) are expanded: an
+ * alias stands for the value anchored before it, shared rather than copied, with that value's
+ * lines. Jackson's YAML parser does not report the anchors of single values ({@code &name 10}), so
+ * an alias to one is reported as unknown rather than read as the string {@code "name"}. All aliases
+ * of a file together may repeat at most {@link #MAX_ALIAS_VALUES} values (each scalar, list and
+ * mapping counts one), which stops alias bombs ("billion laughs") before their expansion fills the
+ * heap.
  */
 final class TreeReader {
 
+  /** The largest pipeline file read: 8 MiB. */
+  static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+
+  /** The most values that the aliases of one file may repeat. */
+  static final long MAX_ALIAS_VALUES = 100_000;
+
+  /** An anchored value and how many values it holds, itself included. */
+  private record Anchor(Node node, long values) {}
+
   private final String file;
   private final JsonParser parser;
+  private final Map<String, Anchor> anchors = new HashMap<>();
+
+  /** Values read so far, counting the values each alias repeats. */
+  private long values;
+
+  /** Values repeated by aliases so far. */
+  private long aliasValues;
 
   private TreeReader(String file, JsonParser parser) {
     this.file = file;
@@ -42,6 +69,7 @@ final class TreeReader {
     if (!Files.isRegularFile(path)) {
       throw new PipelineFileException(file, 0, null, "no such file");
     }
+    checkSize(path, file);
     try (JsonParser parser = factory.createParser(path.toFile())) {
       TreeReader reader = new TreeReader(file, parser);
       if (parser.nextToken() == null) {
@@ -59,6 +87,23 @@ final class TreeReader {
       throw syntaxError(file, e);
     } catch (IOException e) {
       throw new PipelineFileException(file, 0, null, "cannot read the file: " + e.getMessage());
+    }
+  }
+
+  private static void checkSize(Path path, String file) throws PipelineFileException {
+    long size;
+    try {
+      size = Files.size(path);
+    } catch (IOException e) {
+      throw new PipelineFileException(file, 0, null, "cannot read the file: " + e.getMessage());
+    }
+    if (size > MAX_FILE_BYTES) {
+      throw new PipelineFileException(
+          file,
+          0,
+          null,
+          "the file has %d bytes, more than the %d bytes (8 MiB) a pipeline file may have"
+              .formatted(size, MAX_FILE_BYTES));
     }
   }
 
@@ -88,23 +133,67 @@ final class TreeReader {
                 .filter(l -> !l.isBlank() && !l.startsWith(" "))
                 .toList());
     // The innermost field the parser was in, e.g. 'items' for a list left open.
-    String field = null;
-    if (e.getProcessor() instanceof JsonParser parser) {
-      for (JsonStreamContext context = parser.getParsingContext();
-          context != null && field == null;
-          context = context.getParent()) {
-        field = context.getCurrentName();
-      }
-    }
+    String field = e.getProcessor() instanceof JsonParser parser ? field(parser) : null;
     return new PipelineFileException(file, line, field, syntax + " syntax error: " + detail);
+  }
+
+  /** The innermost field the parser is in, or null at the top. */
+  private static String field(JsonParser parser) {
+    String field = null;
+    for (JsonStreamContext context = parser.getParsingContext();
+        context != null && field == null;
+        context = context.getParent()) {
+      field = context.getCurrentName();
+    }
+    return field;
   }
 
   private int line() {
     return parser.currentTokenLocation().getLineNr();
   }
 
-  /** Reads the value whose first token is the current one. */
+  /** Reads the value whose first token is the current one, and remembers it by its anchor. */
   private Node value() throws IOException, PipelineFileException {
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      return alias(yaml.getText());
+    }
+    String anchor = parser instanceof YAMLParser yaml ? yaml.getCurrentAnchor() : null;
+    long before = values;
+    Node node = plainValue();
+    values++;
+    if (anchor != null) {
+      anchors.put(anchor, new Anchor(node, values - before));
+    }
+    return node;
+  }
+
+  /** The value an alias repeats, counted against {@link #MAX_ALIAS_VALUES}. */
+  private Node alias(String name) throws PipelineFileException {
+    Anchor anchor = anchors.get(name);
+    if (anchor == null) {
+      throw new PipelineFileException(
+          file,
+          line(),
+          field(parser),
+          ("unknown alias '*%s'; an alias repeats a list or mapping anchored before it ('&%s"
+                  + " [...]' or '&%s {...}'); anchors on single values are not supported, so"
+                  + " write the value out")
+              .formatted(name, name, name));
+    }
+    aliasValues += anchor.values();
+    values += anchor.values();
+    if (aliasValues > MAX_ALIAS_VALUES) {
+      throw new PipelineFileException(
+          file,
+          line(),
+          field(parser),
+          "YAML aliases repeat more than %d values in this file; write the values out or repeat fewer"
+              .formatted(MAX_ALIAS_VALUES));
+    }
+    return anchor.node();
+  }
+
+  private Node plainValue() throws IOException, PipelineFileException {
     int line = line();
     JsonToken token = parser.currentToken();
     return switch (token) {

@@ -13,6 +13,9 @@ import java.util.Map;
  * parameters)}; the map holds the element's {@code parameters} as plain values (strings, numbers,
  * booleans, null, lists and maps), and the constructor throws {@link IllegalArgumentException} for
  * a bad one.
+ *
+ * <p>The class is loaded without being initialized and checked first: the static initializer of a
+ * class a file names runs only once the class has proved to be such an element.
  */
 final class UserElements {
 
@@ -34,7 +37,8 @@ final class UserElements {
       throws PipelineFileException {
     Class<?> type;
     try {
-      type = Class.forName(className, true, UserElements.class.getClassLoader());
+      // Not initialized: a class that is no element must not run its static initializer.
+      type = Class.forName(className, false, UserElements.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       throw new PipelineFileException(
           file,
@@ -62,9 +66,22 @@ final class UserElements {
           "type",
           "class '%s' has no public constructor (String name, Map<String, Object> parameters)"
               .formatted(className));
+    } catch (LinkageError e) {
+      throw new PipelineFileException(
+          file, typeLine, "type", "cannot load class '%s': %s".formatted(className, e));
     }
     try {
       return (Element) constructor.newInstance(name, parameters.plain());
+    } catch (ExceptionInInitializerError e) {
+      throw new PipelineFileException(
+          file,
+          typeLine,
+          "type",
+          "class '%s' failed in its static initializer: %s"
+              .formatted(className, e.getCause() == null ? e : e.getCause()));
+    } catch (LinkageError e) {
+      throw new PipelineFileException(
+          file, typeLine, "type", "cannot build class '%s': %s".formatted(className, e));
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       throw new PipelineFileException(

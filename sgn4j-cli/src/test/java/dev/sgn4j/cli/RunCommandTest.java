@@ -2,9 +2,16 @@ package dev.sgn4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgn4j.Frame;
+import dev.sgn4j.SinkElement;
+import dev.sgn4j.SinkPad;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +23,57 @@ class RunCommandTest {
         - name: collect
           type: CollectSink
       """;
+
+  /** The classes below whose static initializer ran. */
+  static final Set<String> INITIALIZED = ConcurrentHashMap.newKeySet();
+
+  /** Not an element; records when its static initializer runs. */
+  public static final class NotAnElement {
+    static {
+      INITIALIZED.add(NotAnElement.class.getSimpleName());
+    }
+  }
+
+  /** An element without the (String, Map) constructor; records when its initializer runs. */
+  public static final class ElementWithoutConstructor extends SinkElement {
+    static {
+      INITIALIZED.add(ElementWithoutConstructor.class.getSimpleName());
+    }
+
+    /**
+     * Not the constructor a pipeline file needs.
+     *
+     * @param name the element name
+     */
+    public ElementWithoutConstructor(String name) {
+      super(name, List.of("in"));
+    }
+
+    @Override
+    protected void pull(SinkPad pad, Frame frame) {}
+  }
+
+  /** A proper element class whose static initializer fails. */
+  public static final class FailingInitializer extends SinkElement {
+    private static final int LICENCE = licence();
+
+    /**
+     * The constructor a pipeline file needs.
+     *
+     * @param name the element name
+     * @param parameters ignored
+     */
+    public FailingInitializer(String name, Map<String, Object> parameters) {
+      super(name, List.of("in" + LICENCE));
+    }
+
+    private static int licence() {
+      throw new IllegalStateException("no licence");
+    }
+
+    @Override
+    protected void pull(SinkPad pad, Frame frame) {}
+  }
 
   @TempDir Path dir;
 
@@ -407,6 +465,223 @@ class RunCommandTest {
         "elements:\n  - {name: x, type: dev.sgn4j.elements.CollectSink}\n",
         " line 2, field 'type': class 'dev.sgn4j.elements.CollectSink' has no public constructor (String"
             + " name, Map<String, Object> parameters)");
+  }
+
+  @Test
+  void aUserClassIsCheckedBeforeItsStaticInitializerRuns() throws IOException {
+    String notAnElement = RunCommandTest.class.getName() + "$NotAnElement";
+    assertBadFile(
+        "p.yaml",
+        "elements:\n  - {name: x, type: " + notAnElement + "}\n",
+        " line 2, field 'type': class '"
+            + notAnElement
+            + "' is not a concrete sgn4j element; extend SourceElement, TransformElement or"
+            + " SinkElement");
+    String withoutConstructor = RunCommandTest.class.getName() + "$ElementWithoutConstructor";
+    assertBadFile(
+        "q.yaml",
+        "elements:\n  - {name: x, type: " + withoutConstructor + "}\n",
+        " line 2, field 'type': class '"
+            + withoutConstructor
+            + "' has no public constructor (String name, Map<String, Object> parameters)");
+
+    assertThat(INITIALIZED).isEmpty();
+  }
+
+  @Test
+  void aUserClassWhoseStaticInitializerFailsIsAnErrorAtItsType() throws IOException {
+    String failing = RunCommandTest.class.getName() + "$FailingInitializer";
+    assertBadFile(
+        "p.yaml",
+        "elements:\n  - {name: x, type: " + failing + "}\n",
+        " line 2, field 'type': class '"
+            + failing
+            + "' failed in its static initializer: java.lang.IllegalStateException: no licence");
+  }
+
+  @Test
+  void yamlAliasesRepeatAnchoredListsAndMappings() throws IOException {
+    String file =
+        write(
+            "aliases.yaml",
+            """
+            elements:
+              - {name: first, type: IterSource, parameters: {pad: a, items: &nums [1, 10]}}
+              - {name: second, type: IterSource, parameters: {pad: b, items: [*nums, *nums]}}
+              - {name: third, type: IterSource, parameters: {pad: c, items: *nums}}
+              - name: add
+                type: CallableTransform
+                parameters: &sum
+                  function: sum
+                  inputs: [a, c]
+              - {name: again, type: CallableTransform, parameters: *sum}
+              - {name: collect, type: CollectSink, parameters: {pads: [x, y, z]}}
+            links:
+              - first -> add
+              - third -> add
+              - first -> again
+              - third -> again
+              - add:out -> collect:x
+              - again:out -> collect:y
+              - second:b -> collect:z
+            """);
+    var result = Cli.execute("run", file);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.outLines())
+        .containsExactly(
+            "collect x: [2, 20]", "collect y: [2, 20]", "collect z: [[1, 10], [1, 10]]");
+  }
+
+  @Test
+  void anAliasWithoutAnEarlierAnchoredListOrMappingIsAnError() throws IOException {
+    String detail =
+        "; an alias repeats a list or mapping anchored before it ('&%s [...]' or '&%s {...}');"
+            + " anchors on single values are not supported, so write the value out";
+    assertBadFile(
+        "p.yaml",
+        """
+        elements:
+          - name: numbers
+            type: IterSource
+            parameters: {items: [1, *nums]}
+        """,
+        " line 4, field 'items': unknown alias '*nums'" + detail.formatted("nums", "nums"));
+    assertBadFile(
+        "q.yaml",
+        """
+        elements:
+          - name: numbers
+            type: IterSource
+            parameters: {items: &loop [1, *loop]}
+        """,
+        " line 4, field 'items': unknown alias '*loop'" + detail.formatted("loop", "loop"));
+    assertBadFile(
+        "r.yaml",
+        """
+        elements:
+          - name: numbers
+            type: IterSource
+            parameters:
+              items: [&one 1, *one]
+        """,
+        " line 5, field 'items': unknown alias '*one'" + detail.formatted("one", "one"));
+  }
+
+  @Test
+  void anAliasBombIsStoppedAtTheBound() throws IOException {
+    String file =
+        write(
+            "bomb.yaml",
+            """
+            a: &a [x, x, x, x, x, x, x, x, x, x]
+            b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+            c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+            d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+            e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
+            f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
+            g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]
+            h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]
+            i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h, *h]
+            elements: [*i, *i, *i, *i, *i, *i, *i, *i, *i, *i]
+            """);
+    var result = Cli.execute("run", file);
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.errLines())
+        .containsExactly(
+            file
+                + " line 5, field 'e': YAML aliases repeat more than 100000 values in this file;"
+                + " write the values out or repeat fewer");
+  }
+
+  @Test
+  void aFileLargerThanTheLimitIsRejectedBeforeParsing() throws IOException {
+    String valid =
+        """
+        {"elements": [
+          {"name": "numbers", "type": "IterSource", "parameters": {"items": [1]}},
+          {"name": "collect", "type": "CollectSink"}],
+         "links": ["numbers -> collect"]}
+        """;
+    int limit = 8 * 1024 * 1024;
+    String atLimit = write("at-limit.json", valid + " ".repeat(limit - valid.length()));
+    var ok = Cli.execute("run", atLimit);
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    assertThat(ok.outLines()).containsExactly("collect: [1]");
+
+    assertBadFile(
+        "big.json",
+        valid + " ".repeat(limit + 1 - valid.length()),
+        ": the file has 8388609 bytes, more than the 8388608 bytes (8 MiB) a pipeline file may"
+            + " have");
+  }
+
+  @Test
+  void nullSourceFramesAndWaitMsMustBeInRange() throws IOException {
+    assertBadFile(
+        "p.yaml",
+        """
+        elements:
+          - name: ticks
+            type: NullSource
+            parameters:
+              frames: 1
+              waitMs: 9223372036855
+        """,
+        " line 6, field 'parameters.waitMs': must be at most 9223372036854 (about 292 years),"
+            + " got 9223372036855");
+    assertBadFile(
+        "q.yaml",
+        """
+        elements:
+          - name: ticks
+            type: NullSource
+            parameters: {frames: -5}
+        """,
+        " line 4, field 'parameters.frames': must not be negative, got -5; leave 'frames' out to"
+            + " send frames until the run is stopped");
+  }
+
+  @Test
+  void elementAndPadNamesWithWhitespaceCannotBeLinkedAndAreRejected() throws IOException {
+    assertBadFile(
+        "p.yaml",
+        """
+        elements:
+          - {name: my numbers, type: IterSource, parameters: {items: [1]}}
+        """,
+        " line 2, field 'name': invalid element name 'my numbers'; use a non-empty name without"
+            + " ':' or whitespace");
+    assertBadFile(
+        "q.yaml",
+        """
+        elements:
+          - {name: collect, type: CollectSink, parameters: {pads: [in, "left in"]}}
+        """,
+        " line 2, field 'parameters.pads': invalid pad name 'left in'; pad names must be"
+            + " non-empty, without ':' or whitespace");
+    assertBadFile(
+        "r.yaml",
+        """
+        elements:
+          - name: add
+            type: CallableTransform
+            parameters: {function: sum, output: "the sum"}
+        """,
+        " line 4, field 'parameters.output': invalid pad name 'the sum'; pad names must be"
+            + " non-empty, without ':' or whitespace");
+    assertBadFile(
+        "s.yaml",
+        """
+        elements:
+          - name: show
+            type: dev.sgn4j.examples.LinePrinter
+            parameters:
+              pads: ["a b"]
+        """,
+        " line 4, field 'parameters': Element 'show' has an invalid sink pad name 'a b'; pad"
+            + " names must not contain whitespace (spaces, tabs or line breaks) or ':'");
   }
 
   @Test

@@ -21,6 +21,9 @@ import java.util.List;
  */
 public class NullSource extends SourceElement {
 
+  /** The longest wait: the pause is timed in a long of nanoseconds (about 292 years). */
+  private static final Duration LONGEST_WAIT = Duration.ofNanos(Long.MAX_VALUE);
+
   private final long numFrames;
   private final Duration wait;
   private final long[] counts;
@@ -30,14 +33,27 @@ public class NullSource extends SourceElement {
    *
    * @param name the element name
    * @param padNames the source pad names
-   * @param numFrames frames per pad before EOS; negative for no limit
-   * @param wait pause before each frame, or {@code null} for none
+   * @param numFrames frames per pad before EOS; {@code -1} for no limit
+   * @param wait pause before each frame, or {@code null} for none; at most {@link Long#MAX_VALUE}
+   *     nanoseconds (about 292 years)
+   * @throws IllegalArgumentException when {@code numFrames} is below {@code -1}, or {@code wait} is
+   *     negative or longer than {@link Long#MAX_VALUE} nanoseconds
    */
   public NullSource(String name, List<String> padNames, long numFrames, Duration wait) {
     super(name, padNames);
+    if (numFrames < -1) {
+      throw new IllegalArgumentException(
+          "NullSource '%s': numFrames must be 0 or more, or -1 for no limit, got %d"
+              .formatted(name(), numFrames));
+    }
     if (wait != null && wait.isNegative()) {
       throw new IllegalArgumentException(
           "NullSource '%s': wait must not be negative, got %s".formatted(name(), wait));
+    }
+    if (wait != null && wait.compareTo(LONGEST_WAIT) > 0) {
+      throw new IllegalArgumentException(
+          "NullSource '%s': wait must be at most %s (what fits in a long of nanoseconds), got %s"
+              .formatted(name(), LONGEST_WAIT, wait));
     }
     this.numFrames = numFrames;
     this.wait = wait;

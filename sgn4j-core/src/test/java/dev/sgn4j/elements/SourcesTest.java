@@ -189,4 +189,32 @@ class SourcesTest {
             () -> new NullSource("n", List.of("out"), 1, java.time.Duration.ofMillis(-1)))
         .hasMessage("NullSource 'n': wait must not be negative, got PT-0.001S");
   }
+
+  @Test
+  void nullSourceRejectsFrameCountsBelowMinusOneAndKeepsMinusOneForNoLimit() {
+    assertThatThrownBy(() -> new NullSource("n", List.of("out"), -5, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("NullSource 'n': numFrames must be 0 or more, or -1 for no limit, got -5");
+    assertThatThrownBy(() -> new NullSource("n", List.of("out"), Long.MIN_VALUE, null))
+        .hasMessage(
+            "NullSource 'n': numFrames must be 0 or more, or -1 for no limit, got "
+                + Long.MIN_VALUE);
+    assertThat(new NullSource("n", List.of("out"), -1, null).name()).isEqualTo("n");
+  }
+
+  @Test
+  void nullSourceRejectsAWaitLongerThanNanosecondsCanHold() {
+    var longest = java.time.Duration.ofNanos(Long.MAX_VALUE);
+    assertThat(new NullSource("n", List.of("out"), 1, longest).name()).isEqualTo("n");
+    assertThatThrownBy(() -> new NullSource("n", List.of("out"), 1, longest.plusNanos(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "NullSource 'n': wait must be at most PT2562047H47M16.854775807S (what fits in a long"
+                + " of nanoseconds), got PT2562047H47M16.854775808S");
+    assertThatThrownBy(
+            () ->
+                new NullSource(
+                    "n", List.of("out"), 1, java.time.Duration.ofSeconds(Long.MAX_VALUE)))
+        .hasMessageStartingWith("NullSource 'n': wait must be at most");
+  }
 }
