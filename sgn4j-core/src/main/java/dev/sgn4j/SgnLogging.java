@@ -27,10 +27,16 @@ import java.util.logging.Logger;
  * }</pre>
  *
  * <p>A bare level applies to {@code sgn}; {@code name:LEVEL} to {@code sgn.<name>}. Levels are
- * SGN's: MEMPROF (most detail), DEBUG, INFO, WARNING, ERROR, CRITICAL. The first configuration adds
- * one console handler (standard error) to {@code sgn}. {@link Pipeline#run()} applies {@code
- * SGNLOGLEVEL} at the start of every run, as SGN does. Logging levels are process-wide by nature;
- * this class is thread-safe.
+ * SGN's: MEMPROF (most detail), DEBUG, INFO, WARNING, ERROR, CRITICAL. {@link Pipeline#run()}
+ * applies {@code SGNLOGLEVEL} at the start of every run, as SGN does.
+ *
+ * <p>Configuring sets levels only; records keep flowing to the handlers the application installed
+ * (a file handler, a jul-to-slf4j bridge on the root logger). Only when nothing but the JDK's
+ * default console handler is configured does {@code sgn} get a console handler of its own (standard
+ * error, one line per record, every level it lets through), so {@code SGNLOGLEVEL=DEBUG} prints
+ * debug lines as SGN does; it steps aside as soon as the application installs a handler and levels
+ * are set again or the next run starts. Logging levels are process-wide by nature; this class is
+ * thread-safe.
  */
 public final class SgnLogging {
 
@@ -41,6 +47,11 @@ public final class SgnLogging {
   private static final Map<String, Logger> CONFIGURED = new ConcurrentHashMap<>();
 
   private static volatile String appliedEnvironment;
+
+  /**
+   * The console handler this class installed on {@code sgn}, or null; written under the class lock.
+   */
+  private static volatile Handler console;
 
   private SgnLogging() {}
 
@@ -103,7 +114,8 @@ public final class SgnLogging {
     if (!usesJavaUtilLogging()) {
       return;
     }
-    Logger root = withHandler(CONFIGURED.computeIfAbsent("sgn", Logger::getLogger));
+    Logger root = CONFIGURED.computeIfAbsent("sgn", Logger::getLogger);
+    routeOutput(root);
     Logger logger =
         loggerName.equals("sgn") ? root : CONFIGURED.computeIfAbsent(loggerName, Logger::getLogger);
     logger.setLevel(julLevel(level));
@@ -120,6 +132,9 @@ public final class SgnLogging {
       if (root.getLevel() == null) {
         root.setLevel(java.util.logging.Level.WARNING);
       }
+      if (console != null) {
+        routeOutput(root);
+      }
     }
     String spec = System.getenv("SGNLOGLEVEL");
     if (spec != null && !spec.equals(appliedEnvironment)) {
@@ -135,15 +150,56 @@ public final class SgnLogging {
         .startsWith("sun.util.logging");
   }
 
-  private static Logger withHandler(Logger logger) {
-    if (logger.getHandlers().length == 0) {
+  /**
+   * Gives {@code sgn} a console of its own while the application has configured no handler, and
+   * hands its records back to the application's handlers once it has.
+   */
+  private static synchronized void routeOutput(Logger sgn) {
+    boolean applicationHandler = hasApplicationHandler(sgn);
+    if (applicationHandler && console != null) {
+      sgn.removeHandler(console);
+      sgn.setUseParentHandlers(true);
+      console = null;
+    } else if (!applicationHandler && console == null) {
       Handler handler = new ConsoleHandler();
       handler.setLevel(java.util.logging.Level.ALL);
       handler.setFormatter(new LineFormatter());
-      logger.addHandler(handler);
-      logger.setUseParentHandlers(false);
+      sgn.addHandler(handler);
+      sgn.setUseParentHandlers(false);
+      console = handler;
     }
-    return logger;
+  }
+
+  /**
+   * Whether a handler other than ours and the JDK's default console handler sits on {@code sgn} or
+   * on an ancestor its records reach.
+   */
+  private static boolean hasApplicationHandler(Logger sgn) {
+    for (Handler handler : sgn.getHandlers()) {
+      if (handler != console) {
+        return true;
+      }
+    }
+    Logger ancestor = sgn.getParent();
+    boolean defaultConfiguration =
+        System.getProperty("java.util.logging.config.file") == null
+            && System.getProperty("java.util.logging.config.class") == null;
+    while (ancestor != null) {
+      Handler[] handlers = ancestor.getHandlers();
+      boolean jdkDefault =
+          defaultConfiguration
+              && ancestor.getParent() == null
+              && handlers.length == 1
+              && handlers[0].getClass() == ConsoleHandler.class;
+      if (handlers.length > 0 && !jdkDefault) {
+        return true;
+      }
+      if (!ancestor.getUseParentHandlers()) {
+        break;
+      }
+      ancestor = ancestor.getParent();
+    }
+    return false;
   }
 
   private static java.util.logging.Level julLevel(Level level) {
