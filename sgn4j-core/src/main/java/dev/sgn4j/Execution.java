@@ -292,6 +292,16 @@ public final class Execution {
     context.requestStop(reason);
   }
 
+  /**
+   * When the run was created, in {@link System#nanoTime()}'s terms: the origin of its elapsed
+   * times.
+   *
+   * @return the run's start
+   */
+  public long startNanos() {
+    return run.createdNanos();
+  }
+
   /** Tells the run that every element started and iterations run. */
   public void running() {
     run.running();

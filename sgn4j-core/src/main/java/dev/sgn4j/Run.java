@@ -166,6 +166,11 @@ public final class Run {
     return new RunStats(iterations.getAsLong(), Duration.ofNanos(elapsed), active, elements.get());
   }
 
+  /** When the run was created, in {@link System#nanoTime()}'s terms. */
+  long createdNanos() {
+    return created;
+  }
+
   /** The run's context, which its elements see. */
   RunContext context() {
     return context;

@@ -8,9 +8,12 @@ import dev.sgn4j.elements.CollectSink;
 import dev.sgn4j.elements.IterSource;
 import dev.sgn4j.elements.NullSink;
 import dev.sgn4j.stats.ElementStats;
+import dev.sgn4j.stats.EosTime;
 import dev.sgn4j.stats.PadStats;
 import dev.sgn4j.stats.RunStats;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,6 +111,95 @@ class StatsTest {
   }
 
   @Test
+  void eachElementsEosIterationAndTimeAreReported() {
+    // short ends in iteration 3, long in iteration 6; each sink is at EOS with its source. The
+    // sink of the long branch comes first in the schedule, so the early one is checked while the
+    // late one is not yet at EOS.
+    var late = IterSource.of("long", "out", List.of(1, 2, 3, 4, 5));
+    var lateSink = new CollectSink("longSink", List.of("in"));
+    var early = IterSource.of("short", "out", List.of(1, 2));
+    var earlySink = new CollectSink("shortSink", List.of("in"));
+    Pipeline pipeline = new Pipeline().connect(late, lateSink).connect(early, earlySink);
+    pipeline.run();
+    RunStats stats = pipeline.stats();
+
+    assertThat(stats.elements())
+        .extracting(e -> e.name() + "@" + e.eosTime().orElseThrow().iteration())
+        .containsExactlyInAnyOrder("long@6", "longSink@6", "short@3", "shortSink@3");
+    Duration earlyAt = stats.element("shortSink").eosTime().orElseThrow().elapsed();
+    Duration lateAt = stats.element("longSink").eosTime().orElseThrow().elapsed();
+    assertThat(stats.element("short").eosTime().orElseThrow().elapsed())
+        .isLessThanOrEqualTo(earlyAt);
+    assertThat(earlyAt).isLessThanOrEqualTo(lateAt);
+    assertThat(lateAt).isLessThanOrEqualTo(stats.elapsed());
+  }
+
+  @Test
+  void anElementThatNeverReachedEosHasNoEosTime() {
+    var source = IterSource.builder("two").pad("short", List.of(1)).pad("long", List.of(1, 2, 3));
+    var sink = new CollectSink("collect", List.of("short", "long"));
+    Pipeline pipeline = new Pipeline().connect(source.build(), sink);
+    pipeline.run();
+
+    assertThat(pipeline.stats().element("two").eosTime()).isEmpty();
+    assertThat(pipeline.stats().toTable().lines().filter(line -> line.startsWith("two ")))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .matches("two +IterSource +6 +0 +3 +1 +1 +- +- +[0-9.]+ +[0-9.]+ +[0-9.]+");
+    assertThat(pipeline.stats().element("collect").eosTime().orElseThrow().iteration())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aThreadedTransformReachesEosInTheIterationOfTheLockStepRun() {
+    var source = IterSource.of("numbers", "out", List.of(1, 2, 3));
+    var scale =
+        dev.sgn4j.parallel.ParallelTransformElement.builder("scale")
+            .map(frame -> frame.withData((int) frame.data() * 10))
+            .build();
+    var sink = new CollectSink("collect", List.of("in"));
+    Pipeline pipeline = new Pipeline().connect(source, scale).connect(scale, sink);
+    pipeline.run();
+
+    assertThat(sink.collected("in")).containsExactly(10, 20, 30);
+    assertThat(pipeline.stats().elements())
+        .extracting(e -> e.name() + "@" + e.eosTime().orElseThrow().iteration())
+        .containsExactly("numbers@4", "scale@4", "collect@4");
+  }
+
+  @Test
+  void anEosTimeIsGivenExactlyWhenTheElementIsAtEos() {
+    assertThatThrownBy(
+            () ->
+                new ElementStats(
+                    "sink",
+                    "Test",
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    List.of(),
+                    java.util.Map.of(),
+                    true,
+                    Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "element 'sink': an EOS time must be given exactly when the element is at EOS, got"
+                + " atEos=true and Optional.empty");
+    assertThatThrownBy(() -> new EosTime(-1, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "an EOS time needs an iteration and an elapsed time not negative, got -1 and PT0S");
+    assertThatThrownBy(() -> new EosTime(1, Duration.ofNanos(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "an EOS time needs an iteration and an elapsed time not negative, got 1 and PT-0.000000001S");
+  }
+
+  @Test
   void theTableIsAligned() {
     Pipeline pipeline = quickStart();
     pipeline.run();
@@ -116,12 +208,16 @@ class StatsTest {
     assertThat(lines).hasSize(5);
     assertThat(lines.get(0))
         .isEqualTo(
-            "element  type               calls  in  out  gaps  eos  time ms  mean us  p99 us  extra");
+            "element  type               calls  in  out  gaps  eos  eos it  eos ms  time ms  mean us"
+                + "  p99 us  extra");
     assertThat(lines.get(1))
         .matches(
-            "numbers  IterSource             8   0    3     1    1 +[0-9.]+ +[0-9.]+ +[0-9.]+");
-    assertThat(lines.get(2)).startsWith("scale    CallableTransform     12   3    3     2    2");
-    assertThat(lines.get(3)).startsWith("collect  CollectSink            8   3    0     1    1");
+            "numbers  IterSource             8   0    3     1    1       4 +[0-9.]+ +[0-9.]+ +[0-9.]+"
+                + " +[0-9.]+");
+    assertThat(lines.get(2))
+        .startsWith("scale    CallableTransform     12   3    3     2    2       4");
+    assertThat(lines.get(3))
+        .startsWith("collect  CollectSink            8   3    0     1    1       4");
     assertThat(lines.get(4)).matches("4 iterations in [0-9]+\\.[0-9]{3} s");
   }
 

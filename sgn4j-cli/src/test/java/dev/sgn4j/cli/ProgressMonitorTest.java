@@ -35,7 +35,8 @@ class ProgressMonitorTest {
             Duration.ZERO,
             List.of(),
             Map.of(),
-            false);
+            false,
+            java.util.Optional.empty());
     return new RunStats(iterations, Duration.ofSeconds(1), true, List.of(element));
   }
 

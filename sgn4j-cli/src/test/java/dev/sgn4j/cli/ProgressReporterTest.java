@@ -40,7 +40,10 @@ class ProgressReporterTest {
         Duration.ZERO,
         List.of(padStats),
         Map.of(),
-        atEos);
+        atEos,
+        atEos
+            ? java.util.Optional.of(new dev.sgn4j.stats.EosTime(calls, Duration.ZERO))
+            : java.util.Optional.empty());
   }
 
   /** A source that made {@code frames} frames and a sink, after {@code millis}. */

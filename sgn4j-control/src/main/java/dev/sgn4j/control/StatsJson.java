@@ -14,7 +14,7 @@ import java.util.Map;
  * <pre>{@code
  * {"iterations":120,"elapsed_ns":5300000,"running":true,"elements":[
  *   {"name":"source","type":"Knobs","calls":120,"frames_in":0,"frames_out":120,"gaps":0,"eos":0,
- *    "time_ns":81000,"mean_ns":600,"p99_ns":2100,"extra":{},
+ *    "at_eos":false,"eos_iteration":null,"eos_elapsed_ns":null,"time_ns":81000,"mean_ns":600,"p99_ns":2100,"extra":{},
  *    "pads":[{"pad":"source:src:out","calls":120,"frames":120,"gaps":0,"eos":0,
  *             "time_ns":70000,"mean_ns":550,"p99_ns":2000}]}]}
  * }</pre>
@@ -44,6 +44,14 @@ final class StatsJson {
     node.put("frames_out", element.framesOut());
     node.put("gaps", element.gaps());
     node.put("eos", element.eos());
+    node.put("at_eos", element.atEos());
+    if (element.eosTime().isPresent()) {
+      node.put("eos_iteration", element.eosTime().get().iteration());
+      node.put("eos_elapsed_ns", element.eosTime().get().elapsed().toNanos());
+    } else {
+      node.putNull("eos_iteration");
+      node.putNull("eos_elapsed_ns");
+    }
     node.put("time_ns", element.time().toNanos());
     node.put("mean_ns", element.mean().toNanos());
     node.put("p99_ns", element.p99().toNanos());

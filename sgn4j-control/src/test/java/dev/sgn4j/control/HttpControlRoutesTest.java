@@ -101,6 +101,11 @@ class HttpControlRoutesTest {
               .orElseThrow();
       assertThat(meter.get("frames_in").asLong()).isEqualTo(1);
       assertThat(meter.get("eos").asLong()).isEqualTo(1);
+      assertThat(meter.get("at_eos").asBoolean()).isTrue();
+      assertThat(meter.get("eos_iteration").asLong()).isEqualTo(1);
+      assertThat(meter.get("eos_elapsed_ns").asLong())
+          .isPositive()
+          .isLessThanOrEqualTo(stats.get("elapsed_ns").asLong());
       assertThat(meter.get("pads").get(0).get("pad").asText()).isEqualTo("meter:snk:in");
       assertThat(meter.fieldNames())
           .toIterable()
@@ -112,6 +117,9 @@ class HttpControlRoutesTest {
               "frames_out",
               "gaps",
               "eos",
+              "at_eos",
+              "eos_iteration",
+              "eos_elapsed_ns",
               "time_ns",
               "mean_ns",
               "p99_ns",

@@ -6,17 +6,23 @@ import dev.sgn4j.SinkElement;
 import dev.sgn4j.SinkPad;
 import dev.sgn4j.SourcePad;
 import dev.sgn4j.stats.ElementStats;
+import dev.sgn4j.stats.EosTime;
 import dev.sgn4j.stats.PadStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The stats records of a run, made from what the executor counted per pad call. */
 final class Figures {
 
   private Figures() {}
 
-  static ElementStats element(Execution execution, Element element, List<PadCounters> counters) {
+  /**
+   * @param eosStage the stage on which the element's end of stream is marked
+   */
+  static ElementStats element(
+      Execution execution, Element element, List<PadCounters> counters, Stage eosStage) {
     long calls = 0;
     long in = 0;
     long out = 0;
@@ -46,6 +52,12 @@ final class Figures {
       all.addAll(pad.histogram);
       pads.add(pad(pad));
     }
+    // At EOS once the run thread marked it (an element's own flags can run a little ahead).
+    boolean atEos =
+        eosStage.eosIteration() >= 0
+            && (element instanceof SinkElement sink
+                ? sink.atEos() && execution.drained(sink)
+                : everySourcePadEnded);
     return new ElementStats(
         element.name(),
         element.typeName(),
@@ -59,9 +71,14 @@ final class Figures {
         Duration.ofNanos(all.percentile(0.99)),
         pads,
         execution.statistics(element),
-        element instanceof SinkElement sink
-            ? sink.atEos() && execution.drained(sink)
-            : everySourcePadEnded);
+        atEos,
+        atEos ? Optional.of(eosTime(execution, eosStage)) : Optional.empty());
+  }
+
+  private static EosTime eosTime(Execution execution, Stage stage) {
+    long nanos = stage.eosNanos();
+    return new EosTime(
+        stage.eosIteration(), Duration.ofNanos(Math.max(0, nanos - execution.startNanos())));
   }
 
   static PadStats pad(PadCounters counters) {

@@ -51,16 +51,22 @@ final class RunEnd {
    */
   boolean finished() {
     long last = 0;
+    boolean everySinkAtEos = true;
     for (int i = 0; i < sinks.length; i++) {
       long at = eosAt[i];
       if (at < 0) {
         Stage stage = stages[i];
         if (stage.pc != 0 || !sinks[i].atEos()) {
-          return false;
+          // Look at the other sinks still: each one's EOS iteration is a figure of its own.
+          everySinkAtEos = false;
+          continue;
         }
-        at = eosAt[i] = stage.iterations;
+        at = reachedEos(i);
       }
       last = Math.max(last, at);
+    }
+    if (!everySinkAtEos) {
+      return false;
     }
     for (int i = 0; i < sinks.length; i++) {
       Stage stage = stages[i];
@@ -82,7 +88,7 @@ final class RunEnd {
       if (!sinks[i].atEos()) {
         return true;
       }
-      eosAt[i] = stage.iterations;
+      reachedEos(i);
     }
     long next = stage.iterations + 1;
     for (int j = 0; j < sinks.length; j++) {
@@ -93,6 +99,14 @@ final class RunEnd {
     return false;
   }
 
+  /** Records that sink {@code i} is at EOS after its completed iterations; returns them. */
+  private long reachedEos(int i) {
+    Stage stage = stages[i];
+    eosAt[i] = stage.iterations;
+    stage.markEos(stage.iterations);
+    return eosAt[i];
+  }
+
   /** The fewest iterations the run takes, as far as sink {@code j} shows it. */
   private long leastIterations(int j) {
     if (eosAt[j] >= 0) {
@@ -100,8 +114,7 @@ final class RunEnd {
     }
     Stage stage = stages[j];
     if (stage.pc == 0 && sinks[j].atEos()) {
-      eosAt[j] = stage.iterations;
-      return eosAt[j];
+      return reachedEos(j);
     }
     // Not at EOS after its completed iterations, so it reaches EOS in a later one.
     return stage.iterations + 1;

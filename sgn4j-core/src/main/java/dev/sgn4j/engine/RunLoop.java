@@ -6,6 +6,7 @@ import dev.sgn4j.Execution;
 import dev.sgn4j.Frame;
 import dev.sgn4j.PipelineException;
 import dev.sgn4j.RunContext;
+import dev.sgn4j.SinkElement;
 import dev.sgn4j.SinkPad;
 import dev.sgn4j.SourcePad;
 import dev.sgn4j.concurrent.IdleStrategy;
@@ -112,15 +113,21 @@ final class RunLoop {
   /** The figures of every element so far; called from any thread. */
   java.util.List<ElementStats> elementStats(java.util.List<Element> order) {
     java.util.Map<Element, java.util.List<PadCounters>> byElement = new java.util.LinkedHashMap<>();
+    java.util.Map<Element, Stage> eosStages = new java.util.HashMap<>();
     for (Element element : order) {
       byElement.put(element, new java.util.ArrayList<>());
     }
     for (Op op : ops) {
       byElement.get(op.element).add(op.counters);
+      // A sink's EOS is marked on its one stage; another element's on the stage of its outputs.
+      if (op.kind == Op.PRODUCE || op.element instanceof SinkElement) {
+        eosStages.put(op.element, op.stage);
+      }
     }
     java.util.List<ElementStats> stats = new java.util.ArrayList<>();
     byElement.forEach(
-        (element, counters) -> stats.add(Figures.element(execution, element, counters)));
+        (element, counters) ->
+            stats.add(Figures.element(execution, element, counters, eosStages.get(element))));
     return stats;
   }
 
@@ -477,6 +484,9 @@ final class RunLoop {
       frame = frame.withEos(true);
     }
     op.counters.count(frame);
+    if (frame.isEos()) {
+      op.stage.sourcePadEnded(iterationOf(op));
+    }
     if (op.log) {
       execution.logger(op.element).log(Level.DEBUG, "\t{0} : {1}", pad.fullName(), frame);
     }

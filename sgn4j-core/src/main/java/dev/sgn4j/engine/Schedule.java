@@ -73,6 +73,7 @@ final class Schedule {
       } else if (pad instanceof SourcePad source) {
         Stage stage = own[own.length - 1];
         op = new Op(Op.PRODUCE, pad, stage, stage.steps++, log, execution.endsOnDrain(element));
+        stage.addSource(op.counters);
         op.link =
             links.computeIfAbsent(
                 source, s -> new Link(linkCapacity, execution.downstream(s).size()));

@@ -36,6 +36,18 @@ final class Stage {
   int pc;
   long iterations;
 
+  /** The counters of this stage's source pads, whose first EOS frames mark the element's EOS. */
+  PadCounters[] sources = new PadCounters[0];
+
+  /**
+   * The iteration in which end of stream reached the element, -1 until then; written once by the
+   * run thread after {@link #eosNanos}, read by statistics from any thread.
+   */
+  private volatile long eosIteration = -1;
+
+  /** {@link System#nanoTime()} when end of stream reached the element. */
+  private long eosNanos;
+
   Stage(Execution execution, Element element, boolean gated) {
     this.execution = execution;
     this.element = element;
@@ -51,6 +63,46 @@ final class Stage {
       return false;
     }
     return end == null || end.mayStart(this);
+  }
+
+  /** Adds a source pad of this stage; while the schedule is compiled. */
+  void addSource(PadCounters counters) {
+    sources = java.util.Arrays.copyOf(sources, sources.length + 1);
+    sources[sources.length - 1] = counters;
+  }
+
+  /**
+   * Marks end of stream at {@code iteration} if every source pad of this stage made an EOS frame;
+   * called by the run thread after a source pad's EOS frame was counted.
+   */
+  void sourcePadEnded(long iteration) {
+    if (eosIteration >= 0) {
+      return;
+    }
+    for (PadCounters source : sources) {
+      if (source.eos() == 0) {
+        return;
+      }
+    }
+    markEos(iteration);
+  }
+
+  /** Marks end of stream at {@code iteration} unless already marked; run thread only. */
+  void markEos(long iteration) {
+    if (eosIteration < 0) {
+      eosNanos = System.nanoTime();
+      eosIteration = iteration;
+    }
+  }
+
+  /** The iteration in which end of stream reached the element, or -1; any thread. */
+  long eosIteration() {
+    return eosIteration;
+  }
+
+  /** When end of stream reached the element; meaningful once {@link #eosIteration()} is set. */
+  long eosNanos() {
+    return eosNanos;
   }
 
   void advance() {

@@ -3,6 +3,8 @@ package dev.sgn4j.stats;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Counts and timings of one element in a run: its pads' figures added up, and the figures an
@@ -29,6 +31,8 @@ import java.util.Map;
  * @param atEos whether end of stream has reached the element: for a sink, {@link
  *     dev.sgn4j.SinkElement#atEos()} by its {@link dev.sgn4j.EosPolicy}; for a source or transform,
  *     every one of its source pads has sent an EOS frame
+ * @param eosTime when end of stream reached the element (see {@link EosTime}); present exactly when
+ *     {@code atEos} is true
  */
 public record ElementStats(
     String name,
@@ -43,10 +47,17 @@ public record ElementStats(
     Duration p99,
     List<PadStats> pads,
     Map<String, Object> extra,
-    boolean atEos) {
+    boolean atEos,
+    Optional<EosTime> eosTime) {
 
-  /** Copies the lists. */
+  /** Copies the lists; checks that the EOS time is present exactly when the element is at EOS. */
   public ElementStats {
+    Objects.requireNonNull(eosTime, "eosTime");
+    if (atEos != eosTime.isPresent()) {
+      throw new IllegalArgumentException(
+          "element '%s': an EOS time must be given exactly when the element is at EOS, got atEos=%s and %s"
+              .formatted(name, atEos, eosTime));
+    }
     pads = List.copyOf(pads);
     extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
   }
@@ -57,7 +68,7 @@ public record ElementStats(
    *
    * @return the worker figures, empty for other elements
    */
-  public java.util.Optional<WorkerStats> workers() {
+  public Optional<WorkerStats> workers() {
     return WorkerStats.from(extra);
   }
 }

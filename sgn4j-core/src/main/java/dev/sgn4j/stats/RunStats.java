@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * A snapshot of a pipeline's current or last run: iterations, elapsed time and, per element, the
- * calls, frames and time of its pads. Counting is always on; times are measured on one pass in 128,
- * which keeps the cost low.
+ * calls, frames and time of its pads and when end of stream reached it. Counting is always on;
+ * times are measured on one pass in 128, which keeps the cost low.
  *
  * <pre>{@code
  * pipeline.run();
@@ -48,14 +48,16 @@ public record RunStats(
   }
 
   /**
-   * An aligned text table, one row per element plus a header, with a summary line.
+   * An aligned text table, one row per element plus a header, with a summary line. The {@code eos
+   * it} and {@code eos ms} columns say in which iteration, and how long after the start, end of
+   * stream reached the element ({@code -} while it has not).
    *
    * @return the table
    */
   public String toTable() {
     String[] header = {
-      "element", "type", "calls", "in", "out", "gaps", "eos", "time ms", "mean us", "p99 us",
-      "extra"
+      "element", "type", "calls", "in", "out", "gaps", "eos", "eos it", "eos ms", "time ms",
+      "mean us", "p99 us", "extra"
     };
     List<String[]> rows = new java.util.ArrayList<>();
     rows.add(header);
@@ -69,6 +71,8 @@ public record RunStats(
             Long.toString(e.framesOut()),
             Long.toString(e.gaps()),
             Long.toString(e.eos()),
+            e.eosTime().map(t -> Long.toString(t.iteration())).orElse("-"),
+            e.eosTime().map(t -> format(t.elapsed().toNanos() / 1e6)).orElse("-"),
             format(e.time().toNanos() / 1e6),
             format(e.mean().toNanos() / 1e3),
             format(e.p99().toNanos() / 1e3),
