@@ -51,8 +51,10 @@ interface BenchCase {
    * @param nanos the wall-clock time of the run in nanoseconds
    * @param extraNanos other durations the case measured in the run, in nanoseconds, by name (e.g.
    *     {@code close}); empty for most cases
+   * @param frameBytes the payload bytes of each frame for cases that move byte payloads, which then
+   *     report MB/s too; 0 for the others
    */
-  record Result(long frames, long nanos, Map<String, Long> extraNanos) {
+  record Result(long frames, long nanos, Map<String, Long> extraNanos, long frameBytes) {
 
     /** Checks that the run moved at least one frame and took non-negative time. */
     public Result {
@@ -62,7 +64,21 @@ interface BenchCase {
       if (nanos < 0) {
         throw new IllegalArgumentException("nanos >= 0 required but it was " + nanos);
       }
+      if (frameBytes < 0) {
+        throw new IllegalArgumentException("frameBytes >= 0 required but it was " + frameBytes);
+      }
       extraNanos = Map.copyOf(extraNanos);
+    }
+
+    /**
+     * A run that measured its time and other durations, of frames without a byte payload.
+     *
+     * @param frames the number of data frames that went through the pipeline
+     * @param nanos the wall-clock time of the run in nanoseconds
+     * @param extraNanos other durations by name
+     */
+    Result(long frames, long nanos, Map<String, Long> extraNanos) {
+      this(frames, nanos, extraNanos, 0);
     }
 
     /**
@@ -107,14 +123,29 @@ interface BenchCase {
     }
 
     /**
-     * The harness's report line: {@code CASE FRAMES frames SECONDS s RATE frames/s}.
+     * Payload megabytes (10<sup>6</sup> bytes) per second, for a case with {@link #frameBytes()}.
+     *
+     * @return the rate, 0 when frames carry no byte payload
+     */
+    double megabytesPerSecond() {
+      return frames * (double) frameBytes * 1e3 / Math.max(nanos, 1);
+    }
+
+    /**
+     * The harness's report line: {@code CASE FRAMES frames SECONDS s RATE frames/s}, followed by
+     * {@code MBPS MB/s} when frames carry a byte payload.
      *
      * @param caseName the name of the case
-     * @return e.g. {@code core 5000000 frames 0.241 s 20746887 frames/s}
+     * @return e.g. {@code core 5000000 frames 0.241 s 20746887 frames/s} or {@code process_bytes
+     *     2000 frames 1.000 s 2000 frames/s 2097.2 MB/s}
      */
     String format(String caseName) {
-      return String.format(
-          Locale.ROOT, "%s %d frames %.3f s %d frames/s", caseName, frames, seconds(), rate());
+      String line =
+          String.format(
+              Locale.ROOT, "%s %d frames %.3f s %d frames/s", caseName, frames, seconds(), rate());
+      return frameBytes == 0
+          ? line
+          : line + String.format(Locale.ROOT, " %.1f MB/s", megabytesPerSecond());
     }
   }
 }

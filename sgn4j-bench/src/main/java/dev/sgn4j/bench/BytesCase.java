@@ -91,6 +91,6 @@ final class BytesCase implements BenchCase {
       throw new IllegalStateException(
           "sink received %d frames; expected %d".formatted(sink.received, frames));
     }
-    return new Result(frames, nanos, Map.of());
+    return new Result(frames, nanos, Map.of(), FRAME_BYTES);
   }
 }

@@ -17,8 +17,9 @@ import java.util.Map;
  * <p>It first runs the case 3 times over {@code min(FRAMES, 1000000)} frames to warm the JIT up,
  * printing one line per warm-up run, then once over {@code FRAMES} frames, printing as its last
  * line {@code CASE FRAMES frames SECONDS s RATE frames/s}, e.g. {@code core 5000000 frames 0.241 s
- * 20746887 frames/s}. Every run builds a fresh pipeline and checks its output; only {@code
- * Pipeline.run()} is timed.
+ * 20746887 frames/s}; cases whose frames carry byte payloads ({@code process_bytes}, {@code
+ * process_slices}) add the payload rate, {@code MBPS MB/s} (10<sup>6</sup> bytes a second). Every
+ * run builds a fresh pipeline and checks its output; only {@code Pipeline.run()} is timed.
  *
  * <p>A case may print lines of its own just before the last line, summing up all the runs (see
  * {@link BenchCase#summary}).

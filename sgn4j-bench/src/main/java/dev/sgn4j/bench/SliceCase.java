@@ -64,7 +64,7 @@ final class SliceCase implements BenchCase {
       throw new IllegalStateException(
           "sink received %d frames; expected %d".formatted(sink.received, frames));
     }
-    return new Result(frames, nanos, Map.of());
+    return new Result(frames, nanos, Map.of(), FRAME_BYTES);
   }
 
   /** Writes frame n's payload (every byte n) into slot n % SLOTS and sends a slice of it. */

@@ -45,16 +45,34 @@ class HarnessTest {
     return err.toString(StandardCharsets.UTF_8);
   }
 
+  @Test
+  void theProcessCaseRunsThroughAWorkerProcessAndChecksWhatComesBack() {
+    int status = harness(Harness.CASES, "process", "40");
+
+    assertThat(status).isZero();
+    assertThat(errText()).isEmpty();
+    List<String> lines = outLines();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(3)).matches("process 40 frames \\d+\\.\\d{3} s \\d+ frames/s");
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"process", "process_bytes", "process_slices"})
-  void processCasesRunThroughAWorkerProcessAndCheckWhatComesBack(String name) {
+  @ValueSource(strings = {"process_bytes", "process_slices"})
+  void byteCasesAlsoPrintMegabytesPerSecond(String name) {
     int status = harness(Harness.CASES, name, "40");
 
     assertThat(status).isZero();
     assertThat(errText()).isEmpty();
     List<String> lines = outLines();
     assertThat(lines).hasSize(4);
-    assertThat(lines.get(3)).matches(name + " 40 frames \\d+\\.\\d{3} s \\d+ frames/s");
+    for (int i = 0; i < 3; i++) {
+      assertThat(lines.get(i))
+          .matches(
+              "warmup %d/3: %s 40 frames \\d+\\.\\d{3} s \\d+ frames/s \\d+\\.\\d MB/s"
+                  .formatted(i + 1, name));
+    }
+    assertThat(lines.get(3))
+        .matches(name + " 40 frames \\d+\\.\\d{3} s \\d+ frames/s \\d+\\.\\d MB/s");
   }
 
   @ParameterizedTest
@@ -222,6 +240,17 @@ class HarnessTest {
     BenchCase.Result result = new BenchCase.Result(5_000_000, 241_000_000);
 
     assertThat(result.format("core")).isEqualTo("core 5000000 frames 0.241 s 20746888 frames/s");
+  }
+
+  @Test
+  void aResultOfByteFramesAddsPayloadMegabytesPerSecond() {
+    BenchCase.Result result = new BenchCase.Result(2000, 1_000_000_000, Map.of(), 1 << 20);
+
+    assertThat(result.format("process_bytes"))
+        .isEqualTo("process_bytes 2000 frames 1.000 s 2000 frames/s 2097.2 MB/s");
+    assertThatThrownBy(() -> new BenchCase.Result(1, 1, Map.of(), -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("frameBytes >= 0 required but it was -1");
   }
 
   @Test
