@@ -114,6 +114,7 @@ final class ProcessWorker implements LaunchedWorker {
   }
 
   private byte[] launchRecord() {
+    checkParameters();
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("element", request.elementName());
     record.put("worker", request.workerName());
@@ -131,6 +132,21 @@ final class ProcessWorker implements LaunchedWorker {
     ByteBuffer bytes = ByteBuffer.allocate(encoded.size());
     encoded.writeTo(bytes);
     return bytes.array();
+  }
+
+  /**
+   * Encodes and decodes each worker parameter on its own first, as the worker process would, so
+   * that one that cannot cross to a process fails here, named as a parameter, before a process
+   * starts.
+   */
+  private void checkParameters() {
+    for (Map.Entry<String, Object> parameter : request.parameters().entrySet()) {
+      FrameCodecs.registry()
+          .checkEncodable(
+              parameter.getValue(),
+              "element '%s', worker parameter '%s'"
+                  .formatted(request.elementName(), parameter.getKey()));
+    }
   }
 
   private void awaitReady() {
