@@ -13,12 +13,17 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Answers every request to the control server: routes it, and turns every outcome into a reply,
- * JSON errors included. Nothing a client sends escapes as an exception: a failure that no route
- * expected becomes a 500 reply with its message, and the run never notices. Called on the server's
- * executor threads, any number at a time.
+ * Answers every request to the control server: checks who sends it ({@link RequestChecks}), routes
+ * it, and turns every outcome into a reply, JSON errors included. Nothing a client sends escapes as
+ * an exception: a failure that no route expected becomes a 500 reply with its message, and the run
+ * never notices. Called on the server's executor threads, any number at a time.
+ *
+ * <p>Requests the JDK server rejects before any handler runs (a request line whose URI does not
+ * parse, such as {@code GET /get/%zz}, illegal header names, conflicting lengths) get the JDK
+ * server's own HTML 400 reply: no handler or filter sees them.
  */
 final class ControlHandler implements HttpHandler {
 
@@ -38,28 +43,30 @@ final class ControlHandler implements HttpHandler {
 
   private final Pipeline pipeline;
   private final String tag;
+  private final RequestChecks checks;
   private final ElementStates states;
   private final InFlight inFlight = new InFlight();
 
-  ControlHandler(Pipeline pipeline, String tag) {
+  ControlHandler(Pipeline pipeline, String tag, RequestChecks checks) {
     this.pipeline = pipeline;
     this.tag = tag;
+    this.checks = checks;
     this.states = new ElementStates(pipeline);
   }
 
   /** What to send back. */
-  private record Reply(int status, String contentType, byte[] body, String allow) {
+  private record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
     static Reply json(int status, byte[] body) {
-      return new Reply(status, JSON, body, null);
+      return new Reply(status, JSON, body, Map.of());
     }
 
     static Reply text(String contentType, String body) {
-      return new Reply(200, contentType, body.getBytes(StandardCharsets.UTF_8), null);
+      return new Reply(200, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     static Reply error(ControlError error) {
       return new Reply(
-          error.status(), JSON, Json.status("error", error.getMessage()), error.allow());
+          error.status(), JSON, Json.status("error", error.getMessage()), error.headers());
     }
   }
 
@@ -72,9 +79,22 @@ final class ControlHandler implements HttpHandler {
   public void handle(HttpExchange exchange) {
     inFlight.begin();
     try {
-      answer(exchange);
+      if (RequestThreads.headersRead()) {
+        answer(exchange);
+      } else {
+        abandon(exchange);
+      }
     } finally {
       inFlight.end();
+    }
+  }
+
+  /** Closes the connection of a request that missed its header deadline, without a reply. */
+  private static void abandon(HttpExchange exchange) {
+    try {
+      exchange.close();
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, "HTTP control: closing a late request failed", e);
     }
   }
 
@@ -84,6 +104,7 @@ final class ControlHandler implements HttpHandler {
     try {
       Reply reply;
       try {
+        checks.check(exchange);
         reply = route(exchange, method, path);
       } catch (ControlError error) {
         reply = Reply.error(error);
@@ -159,7 +180,8 @@ final class ControlHandler implements HttpHandler {
   }
 
   private Reply post(String element, HttpExchange exchange) throws IOException {
-    byte[] body = readBody(exchange);
+    requireJson(exchange.getRequestHeaders().get("Content-Type"));
+    byte[] body = RequestThreads.readingBody(() -> readBody(exchange));
     states.read(element, List.of()); // 404 for an unknown element before judging the body
     JsonNode posted = Json.parse(body);
     states.write(element, posted);
@@ -183,6 +205,55 @@ final class ControlHandler implements HttpHandler {
           throw ControlError.badRequest(
               "Unknown graph format '%s'; use format=dot or format=mermaid".formatted(format));
     };
+  }
+
+  /**
+   * Accepts {@code application/json}, with at most a {@code charset=utf-8} parameter: browsers send
+   * a page's form posts as {@code text/plain}, {@code application/x-www-form-urlencoded} or {@code
+   * multipart/form-data} to any site without asking it first, and those must not change state.
+   *
+   * @throws ControlError 415 naming what came and what is needed
+   */
+  private static void requireJson(List<String> contentTypes) {
+    String needed =
+        "; post JSON with the header Content-Type: application/json (a charset parameter may"
+            + " only say utf-8), e.g. curl -H 'Content-Type: application/json' -d '{\"key\":1}'"
+            + " <url>/post/<element>";
+    if (contentTypes == null || contentTypes.isEmpty()) {
+      throw ControlError.unsupportedMediaType("Content-Type is missing" + needed);
+    }
+    if (contentTypes.size() > 1) {
+      throw ControlError.unsupportedMediaType(
+          "Several Content-Type headers ('%s')".formatted(String.join("', '", contentTypes))
+              + needed);
+    }
+    String contentType = contentTypes.get(0);
+    if (!isJson(contentType)) {
+      throw ControlError.unsupportedMediaType(
+          "Content-Type '%s' is not accepted".formatted(contentType) + needed);
+    }
+  }
+
+  private static boolean isJson(String contentType) {
+    String[] parts = contentType.split(";", -1);
+    if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+      return false;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].trim();
+      int equals = parameter.indexOf('=');
+      if (equals < 0 || !parameter.substring(0, equals).trim().equalsIgnoreCase("charset")) {
+        return false;
+      }
+      String value = parameter.substring(equals + 1).trim();
+      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+        value = value.substring(1, value.length() - 1);
+      }
+      if (!value.equalsIgnoreCase("utf-8")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void requireMethod(String allowed, String method, String path) {
@@ -257,12 +328,10 @@ final class ControlHandler implements HttpHandler {
   }
 
   private static void send(HttpExchange exchange, Reply reply) throws IOException {
-    boolean bodyRead = drain(exchange);
+    boolean bodyRead = RequestThreads.readingBody(() -> drain(exchange));
     var headers = exchange.getResponseHeaders();
     headers.set("Content-Type", reply.contentType());
-    if (reply.allow() != null) {
-      headers.set("Allow", reply.allow());
-    }
+    reply.headers().forEach(headers::set);
     if (!bodyRead) {
       headers.set("Connection", "close");
     }

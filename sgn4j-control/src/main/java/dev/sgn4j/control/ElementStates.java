@@ -60,9 +60,10 @@ final class ElementStates {
 
   /**
    * Replaces entries of element {@code name}'s state with the posted values, converted to the types
-   * of the values they replace (SGN's {@code exchange_state}). Nothing changes unless every posted
-   * key exists and every value converts; each entry is then replaced atomically, one after the
-   * other.
+   * of the values they replace (SGN's {@code exchange_state}); a posted map updates the map it
+   * replaces, whose keys it must have, at every depth ({@link ValueConverter}). Nothing changes
+   * unless every posted key exists and every value converts; each entry is then replaced
+   * atomically, one after the other.
    *
    * @param posted the parsed request body
    * @throws ControlError 404 for an unknown element, 400 for a body that is not an object, an
@@ -103,6 +104,17 @@ final class ElementStates {
         throw ControlError.badRequest(
             "Cannot set '%s' of element '%s': expected %s, got %s"
                 .formatted(mismatch.path, name, mismatch.expected, Json.shortText(mismatch.got)));
+      } catch (ValueConverter.UnknownKeys unknownKeys) {
+        throw ControlError.badRequest(
+            "Cannot set %s of element '%s': no such %s in '%s'; its keys are: %s"
+                .formatted(
+                    unknownKeys.unknown.stream()
+                        .map(nested -> "'" + unknownKeys.path + "." + nested + "'")
+                        .collect(Collectors.joining(", ")),
+                    name,
+                    unknownKeys.unknown.size() == 1 ? "key" : "keys",
+                    unknownKeys.path,
+                    String.join(", ", unknownKeys.keys)));
       }
     }
     updates.forEach(state::replace);

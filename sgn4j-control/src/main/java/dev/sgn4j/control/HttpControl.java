@@ -8,10 +8,17 @@ import dev.sgn4j.parallel.Parallelize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -45,12 +52,17 @@ import java.util.regex.Pattern;
  *       /get/<element>/<key>/<key2>} the value under a key, and in it under a map key or list
  *       index. Unknown element: 404 naming the controllable elements; unknown key: 404 {@code <key>
  *       not in data} or {@code <key2> not in data[<key>]} (SGN's words).
- *   <li>{@code POST /post/<element>} with a JSON object: replaces the entries it names, each
- *       converted to the type of the value it replaces (an {@code Integer} stays an {@code
- *       Integer}; strings, booleans, enums, lists and maps likewise), and replies {@code
- *       {"status":"success","message":"Data received"}}. A key the state does not have, or a value
- *       that does not convert, is a 400 naming it, and then nothing changes. Malformed JSON: 400
- *       {@code Invalid JSON ...}; a body over 1 MiB: 413.
+ *   <li>{@code POST /post/<element>} with {@code Content-Type: application/json} and a JSON object:
+ *       replaces the entries it names, each converted to the type of the value it replaces (an
+ *       {@code Integer} stays an {@code Integer}; strings, booleans, enums, lists and maps
+ *       likewise), and replies {@code {"status":"success","message":"Data received"}}. A posted map
+ *       updates the map it replaces as a post updates the state: its keys must be the map's, and
+ *       the keys it leaves out keep their values, so {@code {"config":{"threshold":2}}} changes
+ *       {@code config.threshold} only. A key the state or one of its maps does not have (e.g.
+ *       {@code Cannot set 'config.limit' of element 'source': no such key in 'config'; its keys
+ *       are: mode, threshold}), or a value that does not convert, is a 400 naming its full path,
+ *       and then nothing changes. Malformed JSON: 400 {@code Invalid JSON ...}; a body over 1 MiB:
+ *       413; another content type: 415.
  *   <li>{@code GET /graph}: the pipeline as Graphviz DOT ({@code text/vnd.graphviz}); {@code GET
  *       /graph?format=mermaid}: as a Mermaid flowchart ({@code text/plain}).
  *   <li>{@code GET /stats}: {@link Pipeline#stats()} of the current or last run: iterations,
@@ -60,16 +72,51 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>A wrong method on a route is a 405, any other path a 404. No request can fail the run: every
- * unexpected failure answers 500 with its message.
+ * unexpected failure answers 500 with its message. A request the JDK server cannot parse (e.g. a
+ * path with broken percent-encoding, {@code /get/%zz}) gets the JDK server's own HTML 400: it is
+ * refused before any handler runs.
  *
- * <p><b>Security.</b> Anyone who reaches the port can change element state, so the server binds to
- * the loopback address unless told otherwise, and has no authentication.
+ * <p><b>Security.</b> Whoever can send the server a request can change element state, so the server
+ * binds to the loopback address unless told otherwise, and checks every request before it routes
+ * it; each refusal is a JSON error saying what is allowed:
  *
- * <p><b>Threads.</b> Requests are answered on two daemon threads named {@code
- * sgn-control-<port>-<n>} (plus the JDK server's dispatcher thread); they read and write the
- * elements' state maps while the run thread uses them, which is why {@link Controllable} asks for
- * thread-safe maps. {@link #close()} may be called from any thread and ends the server's threads.
- * Everything else is for the thread that built the control.
+ * <ul>
+ *   <li><b>Host.</b> The {@code Host} header must name the server with its port: for a loopback
+ *       server {@code 127.0.0.1:<port>}, {@code localhost:<port>} or {@code [::1]:<port>}; else the
+ *       host it was bound to, its address, (for {@code 0.0.0.0}) the addresses of every interface,
+ *       and the names given to {@link Builder#allowHost(String)}. Any other, or none on HTTP/1.1:
+ *       403. This stops DNS rebinding, where a web page's own host name comes to point at the
+ *       server and the page reads it as if it were its own site.
+ *   <li><b>Origin.</b> A POST (any method but GET and HEAD) with an {@code Origin} header that is
+ *       not the server's own ({@code http://<allowed host>:<port>}): 403, so a page on another site
+ *       cannot change state. Clients that are not browsers (curl, Java) send no {@code Origin} and
+ *       are not affected.
+ *   <li><b>Content type.</b> A POST must say {@code Content-Type: application/json} (a charset
+ *       parameter may say utf-8), else 415: web pages post forms to any site unasked, but only as
+ *       {@code text/plain}, {@code application/x-www-form-urlencoded} or {@code
+ *       multipart/form-data}. With curl: {@code curl -H 'Content-Type: application/json' -d ...}.
+ *   <li><b>Token, beyond loopback.</b> A server bound to any other address (a network interface,
+ *       {@code 0.0.0.0}) makes a random token ({@link #token()}, 128 bits from {@link
+ *       java.security.SecureRandom}) and every request must carry it, as {@code Authorization:
+ *       Bearer <token>} or the query parameter {@code ?token=<token>}, else 401; the URL logged at
+ *       start shows it. A loopback server needs none: only programs on this machine reach it, and
+ *       the only remote code that can make them send it requests is a web page in a browser, which
+ *       the Host, Origin and content-type checks stop.
+ * </ul>
+ *
+ * <p>The registry file holds the URL without the token.
+ *
+ * <p><b>Threads.</b> Each request being read or answered has a daemon thread of its own, named
+ * {@code sgn-control-<port>-<n>}: two stay, more start as requests come at once, up to 128, and end
+ * after 30 seconds without work; beyond 128 a request's connection is closed. A connection that
+ * sends nothing takes no thread, so slow or idle clients cannot keep others waiting. A request has
+ * 10 seconds from its first byte to send its headers and 30 seconds for its body, else its
+ * connection is closed without a reply; a thread {@code sgn-control-<port>-deadlines} watches this.
+ * The request threads read and write the elements' state maps while the run thread uses them, which
+ * is why {@link Controllable} asks for thread-safe maps. The JDK server's dispatcher thread
+ * completes the set. {@link #close()} may be called from any thread and ends the server's threads.
+ * Everything else is for the thread that built the control. No JVM-wide setting ({@code
+ * sun.net.httpserver.*}) is changed.
  */
 public final class HttpControl implements RunScope {
 
@@ -85,6 +132,7 @@ public final class HttpControl implements RunScope {
   private final ControlHandler handler;
   private final RequestThreads threads;
   private final URI url;
+  private final String token;
   private final ReentrantLock lock = new ReentrantLock();
   private boolean closed;
 
@@ -93,12 +141,14 @@ public final class HttpControl implements RunScope {
       HttpServer server,
       ControlHandler handler,
       RequestThreads threads,
-      URI url) {
+      URI url,
+      String token) {
     this.pipeline = pipeline;
     this.server = server;
     this.handler = handler;
     this.threads = threads;
     this.url = url;
+    this.token = token;
   }
 
   /**
@@ -133,6 +183,23 @@ public final class HttpControl implements RunScope {
    */
   public URI url() {
     return url;
+  }
+
+  /**
+   * The token every request must carry when the server listens beyond the loopback address: 22
+   * URL-safe base64 characters (128 random bits), new for each server, sent as {@code
+   * Authorization: Bearer <token>} or the query parameter {@code token}. A loopback server needs
+   * none, as the class comment explains.
+   *
+   * @return the token, or empty when the server is bound to a loopback address
+   */
+  public Optional<String> token() {
+    return Optional.ofNullable(token);
+  }
+
+  /** The server's request threads, for tests. */
+  RequestThreads requestThreads() {
+    return threads;
   }
 
   /**
@@ -232,7 +299,8 @@ public final class HttpControl implements RunScope {
    *
    * <pre>{@code
    * HttpControl control = HttpControl.builder(pipeline)
-   *     .host("0.0.0.0")                      // reachable from other machines: be careful
+   *     .host("0.0.0.0")                      // reachable from other machines: needs the token
+   *     .allowHost("myhost.example")          // a Host name clients may use besides addresses
    *     .port(8080)
    *     .tag("run7")                          // routes under /run7/...
    *     .registryFile(Path.of("registry.txt"))
@@ -245,13 +313,18 @@ public final class HttpControl implements RunScope {
     private int port;
     private String tag;
     private Path registryFile;
+    private final List<String> allowedHosts = new ArrayList<>();
+    private Duration headerDeadline = RequestThreads.HEADER_DEADLINE;
+    private Duration bodyDeadline = RequestThreads.BODY_DEADLINE;
 
     private Builder(Pipeline pipeline) {
       this.pipeline = pipeline;
     }
 
     /**
-     * The address to bind to: a host name or IP address; {@code 0.0.0.0} for every interface.
+     * The address to bind to: a host name or IP address; {@code 0.0.0.0} for every interface. Any
+     * address but a loopback one makes the server require its {@linkplain HttpControl#token()
+     * token} on every request.
      *
      * @param host the address, 127.0.0.1 by default
      * @return this builder
@@ -280,6 +353,40 @@ public final class HttpControl implements RunScope {
             "port must be from 0 (a free port) to 65535 but it was " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * A further name the {@code Host} header may give, with the server's port, besides those the
+     * class comment lists: e.g. the machine's DNS name for a server bound to {@code 0.0.0.0}. Only
+     * add names that point at this machine and that no one else controls.
+     *
+     * @param name a host name or IP address, without port; may be called several times
+     * @return this builder
+     * @throws IllegalArgumentException when it is blank or has a port, a path or spaces
+     */
+    public Builder allowHost(String name) {
+      Objects.requireNonNull(name, "name");
+      String host = name.trim();
+      boolean bracketed = host.startsWith("[") && host.endsWith("]");
+      if (host.isEmpty()
+          || host.contains("/")
+          || host.chars().anyMatch(Character::isWhitespace)
+          || (!bracketed && host.indexOf(':') >= 0 && host.indexOf(':') == host.lastIndexOf(':'))) {
+        throw new IllegalArgumentException(
+            "allowHost takes a host name or IP address without port, such as myhost.example or"
+                + " [fd00::2], but it was '"
+                + name
+                + "'");
+      }
+      allowedHosts.add(host);
+      return this;
+    }
+
+    /** The deadlines of {@link RequestThreads}, shorter for tests. */
+    Builder requestDeadlines(Duration headers, Duration body) {
+      this.headerDeadline = headers;
+      this.bodyDeadline = body;
       return this;
     }
 
@@ -319,7 +426,8 @@ public final class HttpControl implements RunScope {
 
     /**
      * Binds the socket, starts serving, logs the URL on {@code System.Logger} {@code sgn.control}
-     * and writes the registry file, if any.
+     * (with the token, when the server listens beyond loopback) and writes the registry file, if
+     * any.
      *
      * @return the running server, to close when the run ends
      * @throws IllegalArgumentException when the host cannot be resolved
@@ -340,15 +448,20 @@ public final class HttpControl implements RunScope {
             "Cannot start HTTP control on %s:%d: %s".formatted(host, port, e.getMessage()), e);
       }
       int boundPort = server.getAddress().getPort();
-      RequestThreads threads = new RequestThreads(boundPort);
-      ControlHandler handler = new ControlHandler(pipeline, tag);
+      InetAddress bound = server.getAddress().getAddress();
+      String token = bound.isLoopbackAddress() ? null : newToken();
+      var checks =
+          new RequestChecks(
+              RequestChecks.hostsFor(host, bound, allowedHosts), boundPort, host, token);
+      RequestThreads threads = new RequestThreads(boundPort, headerDeadline, bodyDeadline);
+      ControlHandler handler = new ControlHandler(pipeline, tag, checks);
       server.createContext("/", handler);
       server.setExecutor(threads.executor());
       server.start();
       String hostInUrl = host.contains(":") ? "[" + host + "]" : host;
       URI url =
           URI.create("http://" + hostInUrl + ":" + boundPort + (tag == null ? "" : "/" + tag));
-      HttpControl control = new HttpControl(pipeline, server, handler, threads, url);
+      HttpControl control = new HttpControl(pipeline, server, handler, threads, url, token);
       if (registryFile != null) {
         try {
           RegistryFile.write(registryFile, url);
@@ -359,11 +472,27 @@ public final class HttpControl implements RunScope {
               e instanceof IOException io ? io : new IOException(e));
         }
       }
-      LOG.log(
-          Level.INFO,
-          "HTTP control running on {0} (GET {0}/get/<element>, POST {0}/post/<element>)",
-          url);
+      if (token == null) {
+        LOG.log(
+            Level.INFO,
+            "HTTP control running on {0} (GET {0}/get/<element>, POST {0}/post/<element>)",
+            url);
+      } else {
+        LOG.log(
+            Level.INFO,
+            "HTTP control running on {0}/?token={1} (GET {0}/get/<element>?token={1}, POST"
+                + " {0}/post/<element>?token={1}, or send the header Authorization: Bearer {1})",
+            url,
+            token);
+      }
       return control;
+    }
+
+    /** 128 random bits as 22 URL-safe base64 characters. */
+    private static String newToken() {
+      byte[] bits = new byte[16];
+      new SecureRandom().nextBytes(bits);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
     }
   }
 }

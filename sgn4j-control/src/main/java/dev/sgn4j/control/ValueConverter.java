@@ -20,6 +20,13 @@ import java.util.stream.Collectors;
  * {@code true}/{@code false}, enums take a constant's name, lists and maps are converted item by
  * item to the types of the items they replace, and other types are read by Jackson. Lists and maps
  * come out unmodifiable, so nobody mutates a value another thread is reading.
+ *
+ * <p>A posted map that replaces a map of the state, at any depth below a state key (through map
+ * keys), is checked like the state itself: each posted key must be one the map has, its value
+ * converts to the type of the value it replaces, and the keys not posted keep their values, so the
+ * map keeps its key set and value types. An empty map has no key set to keep: posted keys are taken
+ * with their JSON types. Items of lists are whole new values: a map in a list takes the value types
+ * of the list's first item where it has the same keys, and any keys.
  */
 final class ValueConverter {
 
@@ -30,6 +37,27 @@ final class ValueConverter {
   private static final int MAX_WHOLE_DIGITS = 1000;
 
   private ValueConverter() {}
+
+  /** Posted keys that a map of the state does not have. */
+  static final class UnknownKeys extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** Where the map is, e.g. {@code config} or {@code config.filter}. */
+    final String path;
+
+    /** The posted keys it does not have, in the order posted. */
+    final List<String> unknown;
+
+    /** The keys it has, sorted. */
+    final List<String> keys;
+
+    UnknownKeys(String path, List<String> unknown, List<String> keys) {
+      super(path + ": " + unknown, null, false, false);
+      this.path = path;
+      this.unknown = List.copyOf(unknown);
+      this.keys = List.copyOf(keys);
+    }
+  }
 
   /** A posted value that does not fit: where in the value, what was expected, what came. */
   static final class Mismatch extends Exception {
@@ -55,8 +83,18 @@ final class ValueConverter {
    * @param path where the value is, for messages: the state key, then {@code [i]} or {@code .key}
    * @return the new value
    * @throws Mismatch when it cannot be converted
+   * @throws UnknownKeys when it sets a key that a map of the state does not have
    */
-  static Object convert(Object current, JsonNode posted, String path) throws Mismatch {
+  static Object convert(Object current, JsonNode posted, String path) throws Mismatch, UnknownKeys {
+    return convert(current, posted, path, true);
+  }
+
+  /**
+   * @param keyed whether {@code current} is reached from the state through map keys only, so that a
+   *     posted map updates it; false inside lists, whose items are new values
+   */
+  private static Object convert(Object current, JsonNode posted, String path, boolean keyed)
+      throws Mismatch, UnknownKeys {
     if (current == null) {
       return natural(posted);
     }
@@ -76,7 +114,7 @@ final class ValueConverter {
       return toList(list, posted, path);
     }
     if (current instanceof Map<?, ?> map) {
-      return toMap(map, posted, path);
+      return toMap(map, posted, path, keyed);
     }
     return readAs(current.getClass(), posted, path);
   }
@@ -246,14 +284,14 @@ final class ValueConverter {
   }
 
   private static List<Object> toList(List<?> current, JsonNode posted, String path)
-      throws Mismatch {
+      throws Mismatch, UnknownKeys {
     if (!posted.isArray()) {
       throw new Mismatch(path, "a JSON array (a list)", posted);
     }
     Object template = commonItem(current);
     List<Object> list = new ArrayList<>(posted.size());
     for (int i = 0; i < posted.size(); i++) {
-      list.add(convert(template, posted.get(i), path + "[" + i + "]"));
+      list.add(convert(template, posted.get(i), path + "[" + i + "]", false));
     }
     return Collections.unmodifiableList(list);
   }
@@ -272,17 +310,46 @@ final class ValueConverter {
     return first;
   }
 
-  private static Map<String, Object> toMap(Map<?, ?> current, JsonNode posted, String path)
-      throws Mismatch {
+  private static Map<Object, Object> toMap(
+      Map<?, ?> current, JsonNode posted, String path, boolean keyed) throws Mismatch, UnknownKeys {
     if (!posted.isObject()) {
       throw new Mismatch(path, "a JSON object (a map)", posted);
     }
-    Map<String, Object> map = new LinkedHashMap<>();
+    if (!keyed || current.isEmpty()) {
+      Map<Object, Object> map = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> field : posted.properties()) {
+        String key = field.getKey();
+        map.put(key, convert(valueOf(current, key), field.getValue(), path + "." + key, keyed));
+      }
+      return Collections.unmodifiableMap(map);
+    }
+    List<String> unknown = new ArrayList<>();
+    posted
+        .fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (!containsKey(current, key)) {
+                unknown.add(key);
+              }
+            });
+    if (!unknown.isEmpty()) {
+      throw new UnknownKeys(
+          path, unknown, current.keySet().stream().map(String::valueOf).sorted().toList());
+    }
+    Map<Object, Object> map = new LinkedHashMap<>(current);
     for (Map.Entry<String, JsonNode> field : posted.properties()) {
       String key = field.getKey();
-      map.put(key, convert(valueOf(current, key), field.getValue(), path + "." + key));
+      map.put(key, convert(current.get(key), field.getValue(), path + "." + key, true));
     }
     return Collections.unmodifiableMap(map);
+  }
+
+  private static boolean containsKey(Map<?, ?> map, String key) {
+    try {
+      return map.containsKey(key);
+    } catch (ClassCastException | NullPointerException e) {
+      return false;
+    }
   }
 
   /** The value under {@code key}, or null also when the map's keys are not strings. */

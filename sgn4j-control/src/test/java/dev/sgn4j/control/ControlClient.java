@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A real HTTP/1.1 client for the control server, with a timeout on every request. */
+/**
+ * A real HTTP/1.1 client for the control server, with a timeout on every request. Every request
+ * says {@code Content-Type: application/json}, as the server asks of posts, and carries the extra
+ * headers the client was made with (e.g. a token).
+ */
 final class ControlClient implements AutoCloseable {
 
   static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -28,9 +32,18 @@ final class ControlClient implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final URI base;
+  private final String[] headers;
 
   ControlClient(URI base) {
+    this(base, new String[0]);
+  }
+
+  /**
+   * @param headers names and values, one after the other, sent with every request
+   */
+  ControlClient(URI base, String... headers) {
     this.base = base;
+    this.headers = headers.clone();
   }
 
   /** A reply: status, content type and body text. */
@@ -54,11 +67,18 @@ final class ControlClient implements AutoCloseable {
 
   Reply send(String method, String path, BodyPublisher body)
       throws IOException, InterruptedException {
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(TIMEOUT)
-            .method(method, body)
-            .build();
+            .header("Content-Type", "application/json")
+            .method(method, body);
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request.build());
+  }
+
+  Reply send(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
     return new Reply(
         response.statusCode(),

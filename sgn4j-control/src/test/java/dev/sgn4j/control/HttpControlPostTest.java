@@ -134,12 +134,98 @@ class HttpControlPostTest {
   }
 
   @Test
-  void mapValuesBecomeTheTypeOfTheValuesTheyReplaceAndNewKeysKeepTheirJsonType() throws Exception {
-    assertSuccess("{\"limits\":{\"low\":2,\"high\":\"20\",\"step\":0.5}}");
+  void mapValuesBecomeTheTypeOfTheValuesTheyReplace() throws Exception {
+    assertSuccess("{\"limits\":{\"low\":2,\"high\":\"20\"}}");
 
-    assertThat(state.get("limits")).isEqualTo(Map.of("low", 2, "high", 20, "step", 0.5));
-    assertThat(client.get("/get/source/limits").json())
-        .isEqualTo(json("{\"low\":2,\"high\":20,\"step\":0.5}"));
+    assertThat(state.get("limits")).isEqualTo(Map.of("low", 2, "high", 20));
+    assertThat(client.get("/get/source/limits").json()).isEqualTo(json("{\"low\":2,\"high\":20}"));
+  }
+
+  /** Until nested keys were checked, this post succeeded and gave limits a third key. */
+  @Test
+  void aKeyANestedMapDoesNotHaveIs400NamingItsPathAndTheMapsKeys() throws Exception {
+    assertRejected(
+        "{\"limits\":{\"low\":2,\"high\":\"20\",\"step\":0.5}}",
+        400,
+        "Cannot set 'limits.step' of element 'source': no such key in 'limits'; its keys are:"
+            + " high, low");
+    assertRejected(
+        "{\"count\":3,\"limits\":{\"step\":0.5,\"mid\":5}}",
+        400,
+        "Cannot set 'limits.step', 'limits.mid' of element 'source': no such keys in 'limits';"
+            + " its keys are: high, low");
+  }
+
+  /** Until nested keys were checked, this post replaced limits with {"low":2}. */
+  @Test
+  void postingPartOfANestedMapChangesThoseKeysAndKeepsTheOthers() throws Exception {
+    assertSuccess("{\"limits\":{\"low\":2}}");
+
+    assertThat(state.get("limits")).isEqualTo(Map.of("low", 2, "high", 10));
+    assertThat(client.get("/get/source/limits/high").body()).isEqualTo("10");
+
+    assertSuccess("{\"limits\":{}}");
+    assertThat(state.get("limits")).isEqualTo(Map.of("low", 2, "high", 10));
+  }
+
+  /**
+   * A state with maps in maps, as configurations have: {@code config} holds {@code threshold} and
+   * the map {@code filter}; {@code extra} is an empty map, free to take any keys.
+   */
+  @Test
+  void mapsInMapsKeepTheirKeysAndValueTypesAtEveryDepth() throws Exception {
+    Map<String, Object> tuner = new java.util.concurrent.ConcurrentHashMap<>();
+    tuner.put("config", Map.of("threshold", 0.5, "filter", Map.of("order", 2, "kind", "lowpass")));
+    tuner.put("extra", Map.of());
+    var pipeline =
+        new dev.sgn4j.Pipeline()
+            .connect(
+                new dev.sgn4j.elements.NullSource(
+                    "idle", List.of("out"), 1, java.time.Duration.ZERO),
+                new TestElements.Odd("tuner", () -> tuner));
+    try (var other = HttpControl.start(pipeline);
+        var otherClient = new ControlClient(other.url())) {
+      record Case(String body, String message) {}
+      for (var c :
+          List.of(
+              new Case(
+                  "{\"config\":{\"threshold\":\"high\"}}",
+                  "Cannot set 'config.threshold' of element 'tuner': expected a double (a finite"
+                      + " number), got \"high\""),
+              new Case(
+                  "{\"config\":{\"limit\":1}}",
+                  "Cannot set 'config.limit' of element 'tuner': no such key in 'config'; its"
+                      + " keys are: filter, threshold"),
+              new Case(
+                  "{\"config\":{\"filter\":{\"poles\":4}}}",
+                  "Cannot set 'config.filter.poles' of element 'tuner': no such key in"
+                      + " 'config.filter'; its keys are: kind, order"),
+              new Case(
+                  "{\"config\":{\"filter\":{\"order\":2.5}}}",
+                  "Cannot set 'config.filter.order' of element 'tuner': expected "
+                      + INT
+                      + ", got 2.5"),
+              new Case(
+                  "{\"config\":{\"filter\":5}}",
+                  "Cannot set 'config.filter' of element 'tuner': expected a JSON object (a map),"
+                      + " got 5"))) {
+        Map<String, Object> before = new HashMap<>(tuner);
+        var reply = otherClient.post("/post/tuner", c.body());
+
+        assertThat(reply.status()).as(c.body()).isEqualTo(400);
+        assertThat(reply.body()).as(c.body()).isEqualTo(error(c.message()));
+        assertThat(tuner).isEqualTo(before);
+      }
+
+      var deep = otherClient.post("/post/tuner", "{\"config\":{\"filter\":{\"order\":\"4\"}}}");
+      var free = otherClient.post("/post/tuner", "{\"extra\":{\"anything\":[1,\"a\"]}}");
+
+      assertThat(deep.body()).isEqualTo(SUCCESS);
+      assertThat(free.body()).isEqualTo(SUCCESS);
+      assertThat(tuner.get("config"))
+          .isEqualTo(Map.of("threshold", 0.5, "filter", Map.of("order", 4, "kind", "lowpass")));
+      assertThat(tuner.get("extra")).isEqualTo(Map.of("anything", List.of(1, "a")));
+    }
   }
 
   @Test
