@@ -25,7 +25,7 @@ import java.util.function.BiConsumer;
  * <pre>
  * HTTP control at http://127.0.0.1:41234
  *   read the source's state: curl http://127.0.0.1:41234/get/source
- *   change its message:      curl -d '{"message":"Updated message"}' http://127.0.0.1:41234/post/source
+ *   change its message:      curl -H 'Content-Type: application/json' -d '{"message":"Updated message"}' http://127.0.0.1:41234/post/source
  *   read what the sink saw:  curl http://127.0.0.1:41234/get/sink
  * Press Ctrl+C to stop
  * Sink received: Hello, World! #1
@@ -75,7 +75,7 @@ public final class HttpControlExample {
       System.out.println("HTTP control at " + url);
       System.out.println("  read the source's state: curl " + url + "/get/source");
       System.out.println(
-          "  change its message:      curl -d '{\"message\":\"Updated message\"}' "
+          "  change its message:      curl -H 'Content-Type: application/json' -d '{\"message\":\"Updated message\"}' "
               + url
               + "/post/source");
       System.out.println("  read what the sink saw:  curl " + url + "/get/sink");

@@ -57,6 +57,7 @@ class HttpControlExampleTest {
     var request =
         HttpRequest.newBuilder(URI.create(url + path))
             .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
             .POST(BodyPublishers.ofString(body))
             .build();
     var response = http.send(request, BodyHandlers.ofString());
@@ -77,7 +78,7 @@ class HttpControlExampleTest {
     return List.of(
         "HTTP control at " + url,
         "  read the source's state: curl " + url + "/get/source",
-        "  change its message:      curl -d '{\"message\":\"Updated message\"}' "
+        "  change its message:      curl -H 'Content-Type: application/json' -d '{\"message\":\"Updated message\"}' "
             + url
             + "/post/source",
         "  read what the sink saw:  curl " + url + "/get/sink",
