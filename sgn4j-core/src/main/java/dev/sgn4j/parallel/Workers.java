@@ -43,6 +43,12 @@ final class Workers {
   private volatile boolean stopping;
   private volatile boolean endedWithoutEos;
 
+  /** Guards {@link #closedStatistics} and the reading of figures against closing. */
+  private final Object statisticsLock = new Object();
+
+  /** The figures taken when the workers were closed; null before. */
+  private WorkerStats closedStatistics;
+
   Workers(
       ParallelOptions options,
       RunContext run,
@@ -270,8 +276,27 @@ final class Workers {
     return failure.get();
   }
 
-  /** Queue depths and busy time, for the element's statistics; safe from any thread. */
+  /**
+   * Queue depths and busy time, for the element's statistics; safe from any thread. Once the
+   * workers are closed (their queues may be unmapped memory) the figures taken at closing.
+   */
   WorkerStats statistics(String mode) {
+    synchronized (statisticsLock) {
+      WorkerStats last = closedStatistics;
+      if (last != null) {
+        return new WorkerStats(
+            mode,
+            last.workers(),
+            last.queuedIn(),
+            last.queuedOut(),
+            last.busy(),
+            last.heartbeatAge());
+      }
+      return measure(mode);
+    }
+  }
+
+  private WorkerStats measure(String mode) {
     long queuedIn = 0;
     long queuedOut = 0;
     long busy = 0;
@@ -295,8 +320,16 @@ final class Workers {
         heartbeatAge >= 0 ? Optional.of(Duration.ofMillis(heartbeatAge)) : Optional.empty());
   }
 
-  /** Releases what the workers held; called once they ended or were stopped. */
+  /**
+   * Releases what the workers held; called once they ended or were stopped. The statistics are
+   * taken first and kept: nothing reads the workers' queues afterwards.
+   */
   void close() {
+    synchronized (statisticsLock) {
+      if (closedStatistics == null) {
+        closedStatistics = measure("");
+      }
+    }
     workers.forEach(LaunchedWorker::close);
   }
 }

@@ -43,6 +43,9 @@ final class ProcessWorker implements LaunchedWorker {
 
   private static final int STDERR_LINES = 20;
 
+  /** How long {@link #close()} waits for an exited child's exit to be handled. */
+  private static final Duration EXIT_HANDLING_TIMEOUT = Duration.ofSeconds(10);
+
   private final LaunchRequest request;
   private final TaggedItemCodec codec;
   private final WorkerChannel channel;
@@ -51,9 +54,17 @@ final class ProcessWorker implements LaunchedWorker {
   private Process process;
   private List<Thread> forwarders = List.of();
   private volatile boolean stopRequested;
+
+  /** Whether {@link #onExit} will run: the child started and its exit is watched. */
+  private volatile boolean watched;
+
   private volatile boolean ended;
   private long lastHeartbeat;
   private long lastHeartbeatSeenNanos;
+  private long lastHeartbeatAge = -1;
+
+  /** Set before the channel is closed: statistics then report the last heartbeat age. */
+  private boolean closed;
 
   ProcessWorker(LaunchRequest request) {
     this.request = request;
@@ -110,6 +121,7 @@ final class ProcessWorker implements LaunchedWorker {
           e);
     }
     channel.unlink();
+    watched = true;
     process.onExit().thenRun(this::onExit);
   }
 
@@ -259,6 +271,9 @@ final class ProcessWorker implements LaunchedWorker {
    */
   @Override
   public synchronized long heartbeatAgeMillis() {
+    if (closed) {
+      return lastHeartbeatAge;
+    }
     long beat = channel.control().childHeartbeat();
     if (beat == 0) {
       return -1;
@@ -268,7 +283,8 @@ final class ProcessWorker implements LaunchedWorker {
       lastHeartbeat = beat;
       lastHeartbeatSeenNanos = now;
     }
-    return (now - lastHeartbeatSeenNanos) / 1_000_000;
+    lastHeartbeatAge = (now - lastHeartbeatSeenNanos) / 1_000_000;
+    return lastHeartbeatAge;
   }
 
   @Override
@@ -288,14 +304,36 @@ final class ProcessWorker implements LaunchedWorker {
         : "worker process " + process.pid() + " of '" + request.workerName() + "'";
   }
 
-  /** Kills the process if it is still alive and deletes the shared file. */
+  /**
+   * Kills the process if it is still alive, waits until its exit was handled (which reads the
+   * channel), and deletes the shared file, unmapping it: nothing reads the channel afterwards.
+   */
   @Override
   public void close() {
     if (process != null && process.isAlive()) {
       process.destroyForcibly();
       awaitExit(Duration.ofSeconds(5));
     }
+    if (watched && !process.isAlive()) {
+      awaitExitHandled();
+    }
+    synchronized (this) {
+      closed = true;
+    }
     channel.close();
+  }
+
+  /**
+   * Waits, bounded, for {@link #onExit} to finish reading the channel; past the bound (output
+   * forwarders held open by a grandchild) the channel closes anyway, and a late read fails in
+   * {@link #onExit} without touching unmapped memory.
+   */
+  private void awaitExitHandled() {
+    try {
+      exited.await(EXIT_HANDLING_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The last lines a child wrote to its standard error, for failure messages. */

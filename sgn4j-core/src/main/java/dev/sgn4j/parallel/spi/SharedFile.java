@@ -44,12 +44,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * }
  * }</pre>
  *
- * <p><b>Unmapping.</b> The JDK has no public way to unmap a {@link MappedByteBuffer}: {@link
- * #close()} drops this object's reference, and the pages are unmapped when the buffer and its views
- * become unreachable. The name is gone at once, so nothing is left in the directory; on {@code
- * /dev/shm} the memory is freed once every process has dropped its mapping. {@link #unlink()}
- * removes the name early while both sides keep their mappings: after the child has mapped the file,
- * a crash of both processes then leaves nothing behind.
+ * <p><b>Unmapping.</b> {@link #close()} drops this object's reference, and the pages are unmapped
+ * when the buffer and its views become unreachable, so buffers handed out keep working. A file made
+ * by {@link #createScoped} is for memory nobody touches after {@link #close()}, such as a worker
+ * channel after its run: there {@code close()} unmaps at once where the JDK can (Java 22 and later,
+ * see {@link Mapping}), and its buffers throw {@link IllegalStateException} if used afterwards. The
+ * name is gone at once either way, so nothing is left in the directory; on {@code /dev/shm} the
+ * memory is freed once every process has dropped its mapping. {@link #unlink()} removes the name
+ * early while both sides keep their mappings: after the child has mapped the file, a crash of both
+ * processes then leaves nothing behind.
  *
  * <p>Thread safety: all methods are safe from any thread; the buffer itself is shared memory, and
  * its users agree on who writes where.
@@ -73,14 +76,16 @@ public final class SharedFile implements AutoCloseable {
   private final long size;
   private final boolean owner;
   private final ReentrantLock lock = new ReentrantLock();
+  private final Mapping mapping;
   private volatile MappedByteBuffer buffer;
   private boolean unlinked;
 
-  private SharedFile(Path path, long size, boolean owner, MappedByteBuffer buffer) {
+  private SharedFile(Path path, long size, boolean owner, Mapping mapping) {
     this.path = path;
     this.size = size;
     this.owner = owner;
-    this.buffer = buffer;
+    this.mapping = mapping;
+    this.buffer = mapping.buffer();
   }
 
   /**
@@ -108,6 +113,25 @@ public final class SharedFile implements AutoCloseable {
 
   /** {@link #create(String, long)} in the given directory. */
   public static SharedFile create(Path directory, String tag, long size) {
+    return create(directory, tag, size, false);
+  }
+
+  /**
+   * {@link #create(Path, String, long)} for memory that nobody uses after {@link #close()}, which
+   * then unmaps it at once where the JDK can (Java 22 and later); buffers obtained from it throw
+   * {@link IllegalStateException} when used after that. Such a file must be closed: its mapping is
+   * not left to the garbage collector.
+   *
+   * @param directory where the file goes
+   * @param tag a word for the file name
+   * @param size the size in bytes, 1 to {@link #MAX_SIZE}
+   * @return the file, owned by this side
+   */
+  public static SharedFile createScoped(Path directory, String tag, long size) {
+    return create(directory, tag, size, true);
+  }
+
+  private static SharedFile create(Path directory, String tag, long size, boolean scoped) {
     Objects.requireNonNull(directory, "directory must not be null");
     Objects.requireNonNull(tag, "tag must not be null");
     if (size < 1 || size > MAX_SIZE) {
@@ -120,7 +144,7 @@ public final class SharedFile implements AutoCloseable {
       Path path =
           directory.resolve(stem + Long.toHexString(ThreadLocalRandom.current().nextLong()));
       try {
-        return new SharedFile(path, size, true, createAndMap(path, size));
+        return new SharedFile(path, size, true, createAndMap(path, size, scoped));
       } catch (FileAlreadyExistsException taken) {
         if (attempt == NAME_ATTEMPTS) {
           throw new UncheckedIOException("no free name for a shared file like " + path, taken);
@@ -146,19 +170,18 @@ public final class SharedFile implements AutoCloseable {
         throw new IllegalArgumentException(
             "shared file " + path + " has " + size + " bytes; expected 1 to " + MAX_SIZE);
       }
-      return new SharedFile(
-          path, size, false, channel.map(FileChannel.MapMode.READ_WRITE, 0, size));
+      return new SharedFile(path, size, false, Mapping.map(channel, size, false));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open shared file " + path + ": " + e, e);
     }
   }
 
-  private static MappedByteBuffer createAndMap(Path path, long size) throws IOException {
+  private static Mapping createAndMap(Path path, long size, boolean scoped) throws IOException {
     boolean created = false;
     try (FileChannel channel = createChannel(path)) {
       created = true;
       channel.write(ByteBuffer.wrap(new byte[1]), size - 1); // sized; the rest reads as zeros
-      return channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
+      return Mapping.map(channel, size, scoped);
     } catch (IOException | RuntimeException e) {
       if (created) {
         Files.deleteIfExists(path);
@@ -274,7 +297,8 @@ public final class SharedFile implements AutoCloseable {
 
   /**
    * Drops the mapping and, when this side owns the file, deletes it. Idempotent; safe from any
-   * thread. Buffers obtained before stay valid until they become unreachable.
+   * thread. Buffers obtained before stay valid until they become unreachable, except those of a
+   * {@linkplain #createScoped scoped} file, which is unmapped now where the JDK can.
    */
   @Override
   public void close() {
@@ -288,6 +312,22 @@ public final class SharedFile implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+    if (mapping.scoped() && !mapping.unmap() && mapping.mapped()) {
+      LOG.log(
+          Level.WARNING,
+          "shared file {0} stays mapped until the JVM exits: another thread kept using it",
+          path);
+    }
+  }
+
+  /**
+   * Whether {@link #close()} unmaps a {@linkplain #createScoped scoped} file at once on this JDK
+   * (Java 22 and later).
+   *
+   * @return true on Java 22 and later
+   */
+  public static boolean canUnmap() {
+    return Mapping.unmappable();
   }
 
   private static void delete(Path path) {

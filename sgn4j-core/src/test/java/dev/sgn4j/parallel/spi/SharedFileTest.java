@@ -38,6 +38,54 @@ final class SharedFileTest {
     }
   }
 
+  /** The lines of /proc/self/maps that map {@code path}. */
+  private static List<String> mappingsOf(Path path) throws IOException {
+    return Files.readAllLines(Path.of("/proc/self/maps")).stream()
+        .filter(line -> line.contains(path.getFileName().toString()))
+        .toList();
+  }
+
+  @Test
+  void closingAScopedFileUnmapsItAtOnceAndItsBuffersThenRefuseToBeUsed() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        SharedFile.canUnmap(),
+        "unmapping on demand needs Java 22 or later; this JVM is " + Runtime.version());
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isReadable(Path.of("/proc/self/maps")), "this system has no /proc/self/maps");
+    SharedFile file = SharedFile.createScoped(directory, "channel", 1 << 16);
+    java.nio.MappedByteBuffer buffer = file.buffer();
+    java.nio.ByteBuffer view = buffer.duplicate();
+    buffer.putLong(0, 42);
+    assertThat(view.getLong(0)).isEqualTo(42);
+    assertThat(mappingsOf(file.path())).hasSize(1);
+
+    file.close();
+
+    assertThat(mappingsOf(file.path())).isEmpty();
+    assertThatThrownBy(() -> buffer.getLong(0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Already closed");
+    assertThatThrownBy(() -> view.putLong(8, 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Already closed");
+    assertThatThrownBy(file::buffer)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("shared file " + file.path() + " is closed");
+    file.close(); // idempotent
+  }
+
+  @Test
+  void aPlainFilesBuffersStayUsableAfterClose() throws IOException {
+    SharedFile file = SharedFile.create(directory, "segment", 1 << 16);
+    java.nio.MappedByteBuffer buffer = file.buffer();
+    buffer.putLong(0, 42);
+
+    file.close();
+
+    assertThat(buffer.getLong(0)).isEqualTo(42);
+    assertThat(Files.exists(file.path())).isFalse();
+  }
+
   @Test
   void tagsAreSanitizedAndCut() {
     assertThat(SharedFile.sanitize("my element/ä b:c.d-e_f")).isEqualTo("my_element___b_c.d-e_f");

@@ -42,10 +42,11 @@ import java.util.Objects;
  * <p>Both rings start on a 512-byte boundary of a page-aligned mapping. Each ring's header records
  * its own size and item capacity, so {@link #open} needs only the path.
  *
- * <p>{@link #close()} releases this side's mapping and, on the parent's side, deletes the file; it
- * does not close the queues (their closed flags are how the two sides end the stream). Thread
- * safety: the accessors and {@link #close()} are safe from any thread; each queue has the threading
- * rules of {@link ShmWorkerQueue}.
+ * <p>{@link #close()} releases this side's mapping and, on the parent's side, deletes the file and
+ * unmaps the memory at once where the JDK can ({@link SharedFile#createScoped}): the parent must
+ * not touch the channel after closing it. It does not close the queues (their closed flags are how
+ * the two sides end the stream). Thread safety: the accessors and {@link #close()} are safe from
+ * any thread; each queue has the threading rules of {@link ShmWorkerQueue}.
  */
 public final class WorkerChannel implements AutoCloseable {
 
@@ -124,7 +125,7 @@ public final class WorkerChannel implements AutoCloseable {
               + " but it was "
               + ringBytes);
     }
-    SharedFile file = SharedFile.create(directory, worker, fileBytes(ringBytes));
+    SharedFile file = SharedFile.createScoped(directory, worker, fileBytes(ringBytes));
     try {
       MappedByteBuffer memory = file.buffer();
       RingBuffer in = RingBuffer.create(memory, INPUT_OFFSET, ringBytes, itemCapacity);
