@@ -42,32 +42,12 @@ class LoggingTest {
   @Test
   void padCallsAreLoggedOnTheElementsLoggerAtDebug() {
     List<String> records = new CopyOnWriteArrayList<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            records.add(
-                record.getLoggerName()
-                    + " "
-                    + record.getLevel()
-                    + " "
-                    + java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
+    Handler capture = capture(records);
     Logger logger = Logger.getLogger("sgn.logsrc");
     logger.addHandler(capture);
     SgnLogging.configure("logsrc:DEBUG");
     try {
-      new Pipeline()
-          .connect(
-              IterSource.of("logsrc", "out", List.of(7)), new NullSink("logsnk", List.of("in")))
-          .run();
+      runOneFrame("logsrc");
     } finally {
       logger.removeHandler(capture);
       SgnLogging.configure("logsrc:WARNING");

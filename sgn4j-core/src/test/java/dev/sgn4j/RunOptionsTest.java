@@ -15,20 +15,6 @@ import org.junit.jupiter.api.Test;
 /** Iteration and time limits, and the drain deadline (SPEC R4, R8). */
 class RunOptionsTest {
 
-  /** Counts forever. */
-  static final class Endless extends SourceElement {
-    private long count;
-
-    Endless() {
-      super("endless", List.of("out"));
-    }
-
-    @Override
-    protected Frame newFrame(SourcePad pad) {
-      return Frame.of(++count);
-    }
-  }
-
   /** Never reaches EOS: ignores it, so only an abort ends the run. */
   static final class Deaf extends SinkElement {
     Deaf() {
@@ -42,7 +28,7 @@ class RunOptionsTest {
   @Test
   void theFramesOfTheIterationLimitCarryEosAndTheRunDrainsThere() throws Exception {
     var sink = new CollectSink("collect", List.of("in"));
-    Pipeline pipeline = new Pipeline().connect(new Endless(), sink);
+    Pipeline pipeline = new Pipeline().connect(new RunHandleTest.Endless(), sink);
 
     pipeline.start(RunOptions.defaults().maxIterations(3)).await();
 
@@ -66,7 +52,7 @@ class RunOptionsTest {
 
   @RepeatedTest(5)
   void aDrainThatDoesNotEndTheRunInTimeAbortsItSayingWhy() throws Exception {
-    Pipeline pipeline = new Pipeline().connect(new Endless(), new Deaf());
+    Pipeline pipeline = new Pipeline().connect(new RunHandleTest.Endless(), new Deaf());
     Run run = pipeline.start(RunOptions.defaults().drainDeadline(Duration.ofMillis(100)));
     run.stop();
 
@@ -81,7 +67,8 @@ class RunOptionsTest {
 
   @Test
   void aDrainThatEndsTheRunInTimeIsNotAborted() throws Exception {
-    Pipeline pipeline = new Pipeline().connect(new Endless(), new NullSink("sink", List.of("in")));
+    Pipeline pipeline =
+        new Pipeline().connect(new RunHandleTest.Endless(), new NullSink("sink", List.of("in")));
     Run run = pipeline.start(RunOptions.defaults().drainDeadline(Duration.ofSeconds(30)));
     run.stop();
 

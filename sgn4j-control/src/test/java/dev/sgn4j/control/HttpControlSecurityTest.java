@@ -68,6 +68,11 @@ class HttpControlSecurityTest {
     assertThat(reply.body()).as(what).isEqualTo(body);
   }
 
+  /** Posts {@code body} to {@code /post/source} with these header lines, on a raw socket. */
+  private RawHttp.Reply postSource(String body, String... headerLines) throws java.io.IOException {
+    return RawHttp.send(url, RawHttp.request("POST", "/post/source", body, headerLines));
+  }
+
   @Test
   void theLoopbackNamesWithThePortAreAcceptedAsHost() throws Exception {
     for (String host :
@@ -114,15 +119,7 @@ class HttpControlSecurityTest {
     String host = "rebound.evil.example:" + port;
 
     var reply =
-        RawHttp.send(
-            url,
-            RawHttp.request(
-                "POST",
-                "/post/source",
-                "{\"message\":\"pwned\"}",
-                "Host: " + host,
-                "Origin: http://" + host,
-                JSON));
+        postSource("{\"message\":\"pwned\"}", "Host: " + host, "Origin: http://" + host, JSON);
 
     assertReply(
         reply,
@@ -171,16 +168,7 @@ class HttpControlSecurityTest {
             "http://127.0.0.1:" + otherPort(),
             "http://127.0.0.1:" + port + "/",
             "http://127.0.0.1")) {
-      var reply =
-          RawHttp.send(
-              url,
-              RawHttp.request(
-                  "POST",
-                  "/post/source",
-                  "{\"message\":\"pwned\"}",
-                  host(),
-                  "Origin: " + origin,
-                  JSON));
+      var reply = postSource("{\"message\":\"pwned\"}", host(), "Origin: " + origin, JSON);
 
       assertReply(
           reply,
@@ -205,22 +193,12 @@ class HttpControlSecurityTest {
             "http://[::1]:" + port,
             "HTTP://LOCALHOST:" + port)) {
       count++;
-      var reply =
-          RawHttp.send(
-              url,
-              RawHttp.request(
-                  "POST",
-                  "/post/source",
-                  "{\"count\":" + count + "}",
-                  host(),
-                  "Origin: " + origin,
-                  JSON));
+      var reply = postSource("{\"count\":" + count + "}", host(), "Origin: " + origin, JSON);
 
       assertReply(reply, 200, SUCCESS, origin);
       assertThat(state.get("count")).isEqualTo(count);
     }
-    var withoutOrigin =
-        RawHttp.send(url, RawHttp.request("POST", "/post/source", "{\"count\":9}", host(), JSON));
+    var withoutOrigin = postSource("{\"count\":9}", host(), JSON);
     assertReply(withoutOrigin, 200, SUCCESS, "no Origin");
     assertThat(state.get("count")).isEqualTo(9);
   }
@@ -238,15 +216,7 @@ class HttpControlSecurityTest {
   /** The review's exploit: a page's text/plain form post that set the message to "pwned=". */
   @Test
   void aFormPostAsTextPlainIs415AndChangesNothing() throws Exception {
-    var reply =
-        RawHttp.send(
-            url,
-            RawHttp.request(
-                "POST",
-                "/post/source",
-                "{\"message\":\"pwned=\"}",
-                host(),
-                "Content-Type: text/plain"));
+    var reply = postSource("{\"message\":\"pwned=\"}", host(), "Content-Type: text/plain");
 
     assertReply(
         reply, 415, error("Content-Type 'text/plain' is not accepted" + NEEDED), "text/plain");
@@ -265,11 +235,7 @@ class HttpControlSecurityTest {
             "application/json; version=2",
             "application/jsonp",
             "application/json-patch+json")) {
-      var reply =
-          RawHttp.send(
-              url,
-              RawHttp.request(
-                  "POST", "/post/source", "{\"count\":5}", host(), "Content-Type: " + contentType));
+      var reply = postSource("{\"count\":5}", host(), "Content-Type: " + contentType);
 
       assertReply(
           reply,
@@ -277,14 +243,9 @@ class HttpControlSecurityTest {
           error("Content-Type '%s' is not accepted".formatted(contentType) + NEEDED),
           contentType);
     }
-    var missing =
-        RawHttp.send(url, RawHttp.request("POST", "/post/source", "{\"count\":5}", host()));
+    var missing = postSource("{\"count\":5}", host());
     assertReply(missing, 415, error("Content-Type is missing" + NEEDED), "no Content-Type");
-    var twice =
-        RawHttp.send(
-            url,
-            RawHttp.request(
-                "POST", "/post/source", "{\"count\":5}", host(), JSON, "Content-Type: text/plain"));
+    var twice = postSource("{\"count\":5}", host(), JSON, "Content-Type: text/plain");
     assertReply(
         twice,
         415,
@@ -302,15 +263,7 @@ class HttpControlSecurityTest {
             "application/json; charset=utf-8",
             "Application/JSON;Charset=\"UTF-8\"")) {
       count++;
-      var reply =
-          RawHttp.send(
-              url,
-              RawHttp.request(
-                  "POST",
-                  "/post/source",
-                  "{\"count\":" + count + "}",
-                  host(),
-                  "Content-Type: " + contentType));
+      var reply = postSource("{\"count\":" + count + "}", host(), "Content-Type: " + contentType);
 
       assertReply(reply, 200, SUCCESS, contentType);
       assertThat(state.get("count")).isEqualTo(count);

@@ -17,6 +17,7 @@ import dev.sgn4j.worker.WorkerContext;
 import dev.sgn4j.worker.WorkerLogic;
 import dev.sgn4j.worker.WorkerMode;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -134,16 +135,24 @@ class ProcessFaultTest {
     }
   }
 
+  /** {@link OrphanParent} started with {@code setsid}: the leader of a process group of its own. */
+  private static Process orphanParentInItsOwnGroup() throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of("setsid"));
+    command.addAll(ChildJvm.command(OrphanParent.class).command());
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  private static BufferedReader linesOf(Process process) {
+    return new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+  }
+
   @Repeat(value = 5, quick = 1)
   void ctrlCReachesTheWholeProcessGroupAndThePipelineDrains() throws Exception {
     Requirement.SIGNALS.check();
-    List<String> command = new java.util.ArrayList<>(List.of("setsid"));
-    command.addAll(ChildJvm.command(OrphanParent.class).command());
-    Process parent = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Process parent = orphanParentInItsOwnGroup();
     try {
-      BufferedReader lines =
-          new BufferedReader(
-              new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader lines = linesOf(parent);
       long child = readChildPid(lines);
       // As a terminal does on Ctrl+C: SIGINT to every process of the group.
       Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + parent.pid()).start();
@@ -166,13 +175,9 @@ class ProcessFaultTest {
   void aGroupSigtermSentTwiceAtOnceAsTimeoutDoesDrainsThePipelineAndSparesTheWorkers()
       throws Exception {
     Requirement.SIGNALS.check();
-    List<String> command = new java.util.ArrayList<>(List.of("setsid"));
-    command.addAll(ChildJvm.command(OrphanParent.class).command());
-    Process parent = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Process parent = orphanParentInItsOwnGroup();
     try {
-      BufferedReader lines =
-          new BufferedReader(
-              new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader lines = linesOf(parent);
       long child = readChildPid(lines);
       // As GNU timeout does: SIGTERM to the process, then to its whole process group.
       Process first = new ProcessBuilder("kill", "-TERM", String.valueOf(parent.pid())).start();
