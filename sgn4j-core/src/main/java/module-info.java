@@ -31,5 +31,6 @@ module dev.sgn4j.core {
   uses dev.sgn4j.parallel.spi.WorkerLauncher;
 
   provides dev.sgn4j.Executor with
-      dev.sgn4j.engine.LockStepExecutor;
+      dev.sgn4j.engine.LockStepExecutor,
+      dev.sgn4j.engine.PipelinedExecutor;
 }

@@ -302,6 +302,16 @@ public final class Execution {
     return run.createdNanos();
   }
 
+  /**
+   * Runs {@code onWakeUp} on every {@link RunContext#wakeUp()}, on the thread that calls it, for
+   * executors that hand readiness to their own threads; null removes it.
+   *
+   * @param onWakeUp what to run, quick and thread-safe
+   */
+  public void onWakeUp(Runnable onWakeUp) {
+    context.waker(onWakeUp);
+  }
+
   /** Tells the run that every element started and iterations run. */
   public void running() {
     run.running();

@@ -51,7 +51,7 @@ import java.util.function.Consumer;
 public final class Pipeline {
 
   /** The executor of runs: SGN's lock-step loop, from sgn4j's engine. */
-  private static final String DEFAULT_EXECUTOR = "lock-step";
+  private volatile Scheduler scheduler = Scheduler.LOCK_STEP;
 
   private final Map<String, Element> elements = new LinkedHashMap<>();
 
@@ -378,7 +378,8 @@ public final class Pipeline {
     run.beginExecution(scopes);
     SgnLogging.applyEnvironment();
     lastMemoryReport = null;
-    Executors.named(DEFAULT_EXECUTOR).execute(new Execution(run, this));
+    Scheduler chosen = run.options().schedulerChoice().orElse(scheduler);
+    Executors.named(chosen.executorName()).execute(new Execution(run, this));
   }
 
   private RunScope.Opener scopeOpener() {
@@ -456,6 +457,32 @@ public final class Pipeline {
   public Pipeline handleSignals(boolean handle) {
     this.handleSignals = handle;
     return this;
+  }
+
+  /**
+   * Chooses how the runs that start from now on are executed: SGN's lock-step loop (the default) or
+   * pipelined on a pool of threads (see {@link Scheduler}); {@link RunOptions#scheduler(Scheduler)}
+   * overrides it for one run. Every pad sees the same frames either way.
+   *
+   * <pre>{@code
+   * pipeline.scheduler(Scheduler.PIPELINED).run();
+   * }</pre>
+   *
+   * @param scheduler the scheduler
+   * @return this pipeline
+   */
+  public Pipeline scheduler(Scheduler scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+    return this;
+  }
+
+  /**
+   * The scheduler runs use unless their options choose another.
+   *
+   * @return the scheduler, {@link Scheduler#LOCK_STEP} unless set
+   */
+  public Scheduler scheduler() {
+    return scheduler;
   }
 
   /**

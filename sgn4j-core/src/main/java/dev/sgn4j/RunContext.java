@@ -36,6 +36,9 @@ public final class RunContext {
   /** The thread parked waiting for a wake-up (see {@link #beginWaiting()}). */
   private volatile Thread waiter;
 
+  /** What an executor does on a wake-up besides unparking the waiter; null for nothing. */
+  private volatile Runnable waker;
+
   private final AtomicReference<PipelineException> failure = new AtomicReference<>();
   private volatile boolean stopRequested;
   private volatile String abortReason;
@@ -218,9 +221,18 @@ public final class RunContext {
    * when it is not parked; call it after every change another thread makes to such readiness.
    */
   public void wakeUp() {
+    Runnable onWakeUp = waker;
+    if (onWakeUp != null) {
+      onWakeUp.run();
+    }
     if (waiting) {
       LockSupport.unpark(waiter);
     }
+  }
+
+  /** Sets what {@link #wakeUp()} runs besides unparking the waiter (null for nothing). */
+  void waker(Runnable onWakeUp) {
+    this.waker = onWakeUp;
   }
 
   /**

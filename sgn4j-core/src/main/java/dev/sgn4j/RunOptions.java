@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * How a run goes: limits after which it drains, and how long a drain may take before the run is
+ * How a run goes: which {@link Scheduler} executes it (and with how many threads and how much room
+ * between elements), limits after which it drains, and how long a drain may take before the run is
  * aborted. Immutable; each setting returns a new value.
  *
  * <pre>{@code
@@ -25,20 +26,39 @@ import java.util.OptionalLong;
  */
 public final class RunOptions {
 
-  private static final RunOptions DEFAULTS = new RunOptions(0, null, null);
+  /** The most threads a pipelined run may use. */
+  public static final int MAX_THREADS = 32_767;
+
+  /** The most frames a link between two elements may hold in a pipelined run. */
+  public static final int MAX_LINK_CAPACITY = 1 << 20;
+
+  private static final RunOptions DEFAULTS = new RunOptions(0, null, null, null, 0, 0);
 
   private final long maxIterations;
   private final Duration maxDuration;
   private final Duration drainDeadline;
+  private final Scheduler scheduler;
+  private final int threads;
+  private final int linkCapacity;
 
-  private RunOptions(long maxIterations, Duration maxDuration, Duration drainDeadline) {
+  private RunOptions(
+      long maxIterations,
+      Duration maxDuration,
+      Duration drainDeadline,
+      Scheduler scheduler,
+      int threads,
+      int linkCapacity) {
     this.maxIterations = maxIterations;
     this.maxDuration = maxDuration;
     this.drainDeadline = drainDeadline;
+    this.scheduler = scheduler;
+    this.threads = threads;
+    this.linkCapacity = linkCapacity;
   }
 
   /**
-   * No limits and no drain deadline: what {@link Pipeline#run()} and {@link Pipeline#start()} use.
+   * No limits, no drain deadline, the pipeline's {@linkplain Pipeline#scheduler(Scheduler)
+   * scheduler}: what {@link Pipeline#run()} and {@link Pipeline#start()} use.
    *
    * @return the default options
    */
@@ -60,7 +80,7 @@ public final class RunOptions {
           "maxIterations must be at least 1 (the iteration whose frames carry EOS), got "
               + iterations);
     }
-    return new RunOptions(iterations, maxDuration, drainDeadline);
+    return new RunOptions(iterations, maxDuration, drainDeadline, scheduler, threads, linkCapacity);
   }
 
   /**
@@ -71,7 +91,13 @@ public final class RunOptions {
    * @throws IllegalArgumentException when {@code duration} is zero or negative
    */
   public RunOptions maxDuration(Duration duration) {
-    return new RunOptions(maxIterations, positive("maxDuration", duration), drainDeadline);
+    return new RunOptions(
+        maxIterations,
+        positive("maxDuration", duration),
+        drainDeadline,
+        scheduler,
+        threads,
+        linkCapacity);
   }
 
   /**
@@ -82,7 +108,89 @@ public final class RunOptions {
    * @throws IllegalArgumentException when {@code deadline} is zero or negative
    */
   public RunOptions drainDeadline(Duration deadline) {
-    return new RunOptions(maxIterations, maxDuration, positive("drainDeadline", deadline));
+    return new RunOptions(
+        maxIterations,
+        maxDuration,
+        positive("drainDeadline", deadline),
+        scheduler,
+        threads,
+        linkCapacity);
+  }
+
+  /**
+   * Runs with this scheduler instead of the pipeline's.
+   *
+   * @param scheduler the scheduler
+   * @return new options
+   */
+  public RunOptions scheduler(Scheduler scheduler) {
+    Objects.requireNonNull(scheduler, "scheduler must not be null");
+    return new RunOptions(
+        maxIterations, maxDuration, drainDeadline, scheduler, threads, linkCapacity);
+  }
+
+  /**
+   * The threads of a {@linkplain Scheduler#PIPELINED pipelined} run's pool: at most this many
+   * elements run at the same time. The default is one per available processor; a run never uses
+   * more threads than it has elements.
+   *
+   * @param count 1 to {@value #MAX_THREADS}
+   * @return new options
+   * @throws IllegalArgumentException when {@code count} is out of range
+   */
+  public RunOptions threads(int count) {
+    if (count < 1 || count > MAX_THREADS) {
+      throw new IllegalArgumentException(
+          "threads must be between 1 and " + MAX_THREADS + ", got " + count);
+    }
+    return new RunOptions(
+        maxIterations, maxDuration, drainDeadline, scheduler, count, linkCapacity);
+  }
+
+  /**
+   * How many frames each link holds in a {@linkplain Scheduler#PIPELINED pipelined} run: how far an
+   * element may run ahead of its consumers. More room smooths uneven elements; memory grows with it
+   * (each frame stays referenced until every consumer took it).
+   *
+   * @param frames 1 to {@value #MAX_LINK_CAPACITY}
+   * @return new options
+   * @throws IllegalArgumentException when {@code frames} is out of range
+   */
+  public RunOptions linkCapacity(int frames) {
+    if (frames < 1 || frames > MAX_LINK_CAPACITY) {
+      throw new IllegalArgumentException(
+          "linkCapacity must be between 1 and " + MAX_LINK_CAPACITY + " frames, got " + frames);
+    }
+    return new RunOptions(maxIterations, maxDuration, drainDeadline, scheduler, threads, frames);
+  }
+
+  /**
+   * The scheduler these options ask for.
+   *
+   * @return the scheduler, empty for the pipeline's
+   */
+  public Optional<Scheduler> schedulerChoice() {
+    return Optional.ofNullable(scheduler);
+  }
+
+  /**
+   * The pool size of a pipelined run.
+   *
+   * @return the thread count, empty for one per available processor
+   */
+  public java.util.OptionalInt threadCount() {
+    return threads == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(threads);
+  }
+
+  /**
+   * The link capacity of a pipelined run.
+   *
+   * @return the frames per link, empty for the scheduler's default
+   */
+  public java.util.OptionalInt linkFrames() {
+    return linkCapacity == 0
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(linkCapacity);
   }
 
   /**
@@ -128,6 +236,12 @@ public final class RunOptions {
         + (maxDuration == null ? "none" : maxDuration)
         + ", drainDeadline="
         + (drainDeadline == null ? "none" : drainDeadline)
+        + ", scheduler="
+        + (scheduler == null ? "the pipeline's" : scheduler.executorName())
+        + ", threads="
+        + (threads == 0 ? "default" : threads)
+        + ", linkCapacity="
+        + (linkCapacity == 0 ? "default" : linkCapacity)
         + "]";
   }
 }

@@ -92,6 +92,8 @@ class RunOptionsTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessage("drainDeadline must not be null");
     assertThat(RunOptions.defaults().maxIterations(5).maxDuration(Duration.ofSeconds(2)))
-        .hasToString("RunOptions[maxIterations=5, maxDuration=PT2S, drainDeadline=none]");
+        .hasToString(
+            "RunOptions[maxIterations=5, maxDuration=PT2S, drainDeadline=none, scheduler=the"
+                + " pipeline's, threads=default, linkCapacity=default]");
   }
 }

@@ -5,21 +5,30 @@ import dev.sgn4j.Execution;
 import dev.sgn4j.PipelineException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
- * One run's lifecycle around the loop: reset per-run state, start the elements (sinks first), run,
- * and stop every started element (sources first) whatever happened, then throw at most one
- * exception with the others suppressed.
+ * One run's lifecycle around an executor's iterations: reset per-run state, start the elements
+ * (sinks first), run the iterations, and stop every started element (sources first) whatever
+ * happened, then throw at most one exception with the others suppressed. Hooks run on the calling
+ * thread.
  */
 final class Lifecycle {
 
   private final List<Element> order;
-  private final RunLoop loop;
+  private final Runnable iterations;
+  private final LongSupplier iteration;
   private final Execution execution;
 
-  Lifecycle(List<Element> order, RunLoop loop, Execution execution) {
+  /**
+   * @param order the elements, producers first
+   * @param iterations runs the iterations until the run ends
+   * @param iteration the iteration reached, named by a failing {@code stop()}
+   */
+  Lifecycle(List<Element> order, Runnable iterations, LongSupplier iteration, Execution execution) {
     this.order = order;
-    this.loop = loop;
+    this.iterations = iterations;
+    this.iteration = iteration;
     this.execution = execution;
   }
 
@@ -45,7 +54,7 @@ final class Lifecycle {
         started.add(element);
       }
       execution.running();
-      loop.run();
+      iterations.run();
     } catch (PipelineException e) {
       failure = e;
       execution.markFailed();
@@ -76,7 +85,7 @@ final class Lifecycle {
         PipelineException stopFailure =
             t instanceof PipelineException own
                 ? own
-                : PipelineException.inHook(element, "stop()", loop.iteration(), t);
+                : PipelineException.inHook(element, "stop()", iteration.getAsLong(), t);
         if (failure == null) {
           failure = stopFailure;
         } else if (failure != stopFailure) {

@@ -58,6 +58,11 @@ final class Link {
     return frame;
   }
 
+  /** How many sink pads read this link. */
+  int consumers() {
+    return tails.length;
+  }
+
   int size(int consumer) {
     return (int) (head - tails[consumer]);
   }

@@ -56,6 +56,15 @@ final class MemoryProfiler {
    * (logged as a warning, so a run asked to profile still runs).
    */
   static MemoryProfiler create(Op[] ops, Consumer<MemoryReport> listener) {
+    com.sun.management.ThreadMXBean threads = threadAllocations();
+    return threads == null ? null : new MemoryProfiler(threads, ops, listener);
+  }
+
+  /**
+   * The JVM's per-thread allocation counters, turned on; null (and a warning logged) when this JVM
+   * has none.
+   */
+  static com.sun.management.ThreadMXBean threadAllocations() {
     if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads)
         || !threads.isThreadAllocatedMemorySupported()) {
       LOG.log(
@@ -67,7 +76,7 @@ final class MemoryProfiler {
     if (!threads.isThreadAllocatedMemoryEnabled()) {
       threads.setThreadAllocatedMemoryEnabled(true);
     }
-    return new MemoryProfiler(threads, ops, listener);
+    return threads;
   }
 
   void beginIteration() {
@@ -99,9 +108,24 @@ final class MemoryProfiler {
         elements.add(new MemoryReport.ElementAllocation(names[i], bytes[i]));
       }
     }
+    publish(new MemoryReport(iteration, heapBefore, heapAfter, allocated, elements), listener);
+  }
+
+  /**
+   * Logs a report at MEMPROF level and hands it to the listener; an exception from the listener
+   * fails the run naming the iteration. Elements are sorted, the most allocating first.
+   */
+  static void publish(MemoryReport unsorted, Consumer<MemoryReport> listener) {
+    List<MemoryReport.ElementAllocation> elements = new ArrayList<>(unsorted.elements());
     elements.sort(Comparator.comparingLong(MemoryReport.ElementAllocation::bytes).reversed());
+    long iteration = unsorted.iteration();
     MemoryReport report =
-        new MemoryReport(iteration, heapBefore, heapAfter, allocated, List.copyOf(elements));
+        new MemoryReport(
+            iteration,
+            unsorted.heapUsedBefore(),
+            unsorted.heapUsedAfter(),
+            unsorted.allocatedBytes(),
+            List.copyOf(elements));
     if (LOG.isLoggable(System.Logger.Level.TRACE)) {
       for (String line : report.lines()) {
         LOG.log(System.Logger.Level.TRACE, line);

@@ -1,14 +1,9 @@
 package dev.sgn4j.engine;
 
-import dev.sgn4j.DataSpec;
 import dev.sgn4j.Element;
 import dev.sgn4j.Execution;
 import dev.sgn4j.Frame;
-import dev.sgn4j.PipelineException;
-import dev.sgn4j.RunContext;
 import dev.sgn4j.SinkElement;
-import dev.sgn4j.SinkPad;
-import dev.sgn4j.SourcePad;
 import dev.sgn4j.concurrent.IdleStrategy;
 import dev.sgn4j.stats.ElementStats;
 import java.lang.System.Logger.Level;
@@ -56,14 +51,8 @@ final class RunLoop {
 
   private final Execution execution;
 
-  /** The run's context: whether a drain was asked for. */
-  private final RunContext context;
-
-  /**
-   * The last iteration a source's frames may be free of EOS: the iteration limit's previous one, or
-   * {@link Long#MAX_VALUE} without a limit.
-   */
-  private final long lastFreeIteration;
+  /** The pad calls themselves, with their checks, counting and logging. */
+  private final PadCalls calls;
 
   private final Op[] ops;
   private final RunEnd end;
@@ -101,8 +90,7 @@ final class RunLoop {
    */
   RunLoop(Execution execution, Schedule schedule, MemoryProfiler profiler) {
     this.execution = execution;
-    this.context = execution.context();
-    this.lastFreeIteration = execution.options().iterationLimit().orElse(Long.MAX_VALUE) - 1;
+    this.calls = new PadCalls(execution);
     this.ops = schedule.ops;
     this.end = schedule.end;
     this.asynchronous = schedule.asynchronous;
@@ -406,111 +394,22 @@ final class RunLoop {
   }
 
   private boolean ready(Op op) {
-    try {
-      return op.stage.ready();
-    } catch (PipelineException e) {
-      // Readiness is framework code (e.g. a parallel element): its exceptions already name the
-      // element, such as a WorkerException.
-      throw e;
-    } catch (Throwable t) {
-      throw failure(op, t);
-    }
+    return calls.ready(op);
   }
 
   private static long iterationOf(Op op) {
-    return op.stage.iterations + 1;
+    return PadCalls.iterationOf(op);
   }
 
   private void pull(Op op, Frame frame) {
-    SinkPad pad = (SinkPad) op.pad;
-    DataSpec previous = execution.dataSpec(pad);
-    DataSpec spec = frame.spec();
-    if (previous != spec) {
-      if (previous == null) {
-        execution.setDataSpec(pad, spec);
-      } else if (!previous.equals(spec)) {
-        throw new PipelineException(
-            ("frame received by %s is inconsistent with previously received frames; previous data"
-                    + " specification: %s, current data specification: %s")
-                .formatted(pad.fullName(), previous, spec),
-            op.element.name(),
-            pad.fullName(),
-            iterationOf(op),
-            null);
-      }
-    }
-    op.counters.count(frame);
-    if (op.log) {
-      execution.logger(op.element).log(Level.DEBUG, "\t{0}:{1}", pad.fullName(), frame);
-    }
-    try {
-      execution.pull(pad, frame);
-    } catch (Throwable t) {
-      throw failure(op, t);
-    }
+    calls.pull(op, frame);
   }
 
   private void internal(Op op) {
-    try {
-      execution.internal(op.element);
-    } catch (Throwable t) {
-      throw failure(op, t);
-    }
+    calls.internal(op);
   }
 
   private Frame produce(Op op) {
-    SourcePad pad = (SourcePad) op.pad;
-    Frame frame;
-    try {
-      frame = execution.newFrame(pad);
-    } catch (Throwable t) {
-      throw failure(op, t);
-    }
-    if (frame == null) {
-      throw new PipelineException(
-          "source pad '%s' of element '%s' returned null from newFrame in iteration %d; return a Frame (Frame.gap() when there is no data)"
-              .formatted(pad.fullName(), op.element.name(), iterationOf(op)),
-          op.element.name(),
-          pad.fullName(),
-          iterationOf(op),
-          null);
-    }
-    if (op.fromSource && !frame.isEos() && (context.stopRequested() || atLimit(op))) {
-      if (context.abortRequested()) {
-        // An abort also asks for a drain; a source is where it takes effect at once, so an abort
-        // that comes before the last frames were made is never turned into a drain.
-        execution.checkpoint(passes);
-      }
-      frame = frame.withEos(true);
-    }
-    op.counters.count(frame);
-    if (frame.isEos()) {
-      op.stage.sourcePadEnded(iterationOf(op));
-    }
-    if (op.log) {
-      execution.logger(op.element).log(Level.DEBUG, "\t{0} : {1}", pad.fullName(), frame);
-    }
-    return frame;
-  }
-
-  /**
-   * Whether a source's frame is of the iteration limit (or later): then it carries EOS, and the run
-   * drains from there.
-   */
-  private boolean atLimit(Op op) {
-    if (op.stage.iterations < lastFreeIteration) {
-      return false;
-    }
-    if (!context.stopRequested()) {
-      execution.drain("the iteration limit of " + (lastFreeIteration + 1) + " was reached");
-    }
-    return true;
-  }
-
-  private PipelineException failure(Op op, Throwable t) {
-    if (t instanceof VirtualMachineError error) {
-      throw error;
-    }
-    return PipelineException.atPad(op.pad, iterationOf(op), t);
+    return calls.produce(op);
   }
 }

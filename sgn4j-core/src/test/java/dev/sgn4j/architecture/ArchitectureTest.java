@@ -111,7 +111,7 @@ class ArchitectureTest {
             .sorted()
             .toList();
 
-    assertThat(publicEngineTypes).containsExactly("LockStepExecutor");
+    assertThat(publicEngineTypes).containsExactly("LockStepExecutor", "PipelinedExecutor");
   }
 
   @Test

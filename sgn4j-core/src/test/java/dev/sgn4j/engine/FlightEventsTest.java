@@ -7,6 +7,7 @@ import dev.sgn4j.Frame;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.PipelineException;
 import dev.sgn4j.RunAbortedException;
+import dev.sgn4j.Scheduler;
 import dev.sgn4j.SinkElement;
 import dev.sgn4j.SinkPad;
 import dev.sgn4j.SourceElement;
@@ -108,6 +109,49 @@ class FlightEventsTest {
             Map.entry("jfr-src jfr-src:src:out", List.of(1L, 2L, 3L)),
             Map.entry("jfr-snk jfr-snk:snk:in", List.of(1L, 2L, 3L)),
             Map.entry("jfr-snk jfr-snk:inl:inl", List.of(1L, 2L, 3L)));
+  }
+
+  @Test
+  void aPipelinedRunRecordsItsIterationsAndPadCallsOnThePoolThreads() throws IOException {
+    Pipeline pipeline = threeIterations().scheduler(Scheduler.PIPELINED);
+    Path file = directory.resolve("pipelined.jfr");
+    try (Recording recording = everything()) {
+      recording.start();
+      pipeline.run();
+      recording.stop();
+      recording.dump(file);
+    }
+    List<RecordedEvent> events =
+        RecordingFile.readAllEvents(file).stream()
+            .filter(event -> event.getEventType().getName().startsWith("sgn4j."))
+            .sorted(Comparator.comparing(RecordedEvent::getStartTime))
+            .toList();
+
+    assertThat(named(events, "sgn4j.Run"))
+        .singleElement()
+        .satisfies(
+            run -> {
+              assertThat(run.getLong("iterations")).isEqualTo(3);
+              assertThat(run.getString("outcome")).isEqualTo("completed");
+            });
+    assertThat(named(events, "sgn4j.Iteration"))
+        .allSatisfy(event -> assertThat(event.getString("pipeline")).isEqualTo(idOf(pipeline)))
+        .extracting(event -> event.getLong("iteration"))
+        .containsExactly(1L, 2L, 3L);
+    List<RecordedEvent> padCalls = named(events, "sgn4j.PadCall");
+    assertThat(
+            padCalls.stream()
+                .collect(
+                    Collectors.groupingBy(
+                        event -> event.getString("element") + " " + event.getString("pad"),
+                        Collectors.mapping(
+                            event -> event.getLong("iteration"), Collectors.toList()))))
+        .containsOnly(
+            Map.entry("jfr-src jfr-src:inl:inl", List.of(1L, 2L, 3L)),
+            Map.entry("jfr-src jfr-src:src:out", List.of(1L, 2L, 3L)),
+            Map.entry("jfr-snk jfr-snk:snk:in", List.of(1L, 2L, 3L)),
+            Map.entry("jfr-snk jfr-snk:inl:inl", List.of(1L, 2L, 3L)));
+    assertThat(padCalls).allMatch(event -> event.getThread().getJavaName().contains("-pool-"));
   }
 
   @Test

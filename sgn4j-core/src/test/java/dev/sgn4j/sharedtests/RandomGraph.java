@@ -7,6 +7,7 @@ import dev.sgn4j.Element;
 import dev.sgn4j.EosPolicy;
 import dev.sgn4j.Frame;
 import dev.sgn4j.Pipeline;
+import dev.sgn4j.RunOptions;
 import dev.sgn4j.SinkElement;
 import dev.sgn4j.SinkPad;
 import dev.sgn4j.SourcePad;
@@ -70,11 +71,16 @@ public final class RandomGraph {
 
   record SinkSpec(String name, List<Ref> inputs, EosPolicy policy) {}
 
-  /** What the sinks of one run received. */
+  /**
+   * What the sinks of one run received, and what every pad of the plain transforms saw ({@code
+   * pads}: {@code t0.i0}, {@code t0.o1}, ... to frames; {@code internals} also counts the plain
+   * transforms' {@code internal()} calls).
+   */
   public record Result(
       Map<String, Map<String, List<Frame>>> frames,
       Map<String, Integer> internals,
-      Map<String, Integer> eosIterations) {}
+      Map<String, Integer> eosIterations,
+      Map<String, List<Frame>> pads) {}
 
   private final long seed;
   private final List<SourceSpec> sources;
@@ -194,6 +200,18 @@ public final class RandomGraph {
 
   /** Builds the graph with {@code placements} and runs it. */
   public Result run(Map<String, Placement> placements) {
+    return run(placements, RunOptions.defaults(), false);
+  }
+
+  /**
+   * Builds the graph with {@code placements} and runs it with {@code options}; with {@code costs},
+   * every plain transform spends a random, seeded amount of CPU per call, so that elements go at
+   * different speeds.
+   */
+  public Result run(Map<String, Placement> placements, RunOptions options, boolean costs) {
+    Map<String, List<Frame>> pads = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, FnTransform> plainTransforms = new LinkedHashMap<>();
+    Random costRandom = new Random(seed * 17 + 3);
     Map<String, Element> elements = new LinkedHashMap<>();
     for (SourceSpec source : sources) {
       var builder = IterSource.builder(source.name);
@@ -203,7 +221,13 @@ public final class RandomGraph {
       elements.put(source.name, builder.build());
     }
     for (TransformSpec transform : transforms) {
-      elements.put(transform.name, transform(transform, placements.get(transform.name)));
+      Element element = transform(transform, placements.get(transform.name));
+      int cost = costs ? costRandom.nextInt(4) * 500 : 0;
+      if (element instanceof FnTransform fn) {
+        fn.record(pads, cost);
+        plainTransforms.put(transform.name, fn);
+      }
+      elements.put(transform.name, element);
     }
     Map<String, Map<String, List<Frame>>> received = new LinkedHashMap<>();
     List<RecordingSink> plainSinks = new ArrayList<>();
@@ -238,8 +262,20 @@ public final class RandomGraph {
     for (SinkSpec sink : sinks) {
       link(pipeline, elements, sink.name, sink.inputs);
     }
-    pipeline.run();
+    if (options == RunOptions.defaults()) {
+      pipeline.run();
+    } else {
+      try {
+        if (!pipeline.start(options).await(Duration.ofSeconds(60))) {
+          throw new AssertionError("the run of " + this + " did not end within 60 s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
     Map<String, Integer> internals = new LinkedHashMap<>();
+    plainTransforms.forEach((name, fn) -> internals.put(name, fn.internals));
     Map<String, Integer> eosIterations = new LinkedHashMap<>();
     for (RecordingSink sink : plainSinks) {
       internals.put(sink.name(), sink.internals);
@@ -252,7 +288,9 @@ public final class RandomGraph {
           byPad.forEach((pad, list) -> copy.put(pad, List.copyOf(list)));
           frames.put(sink, copy);
         });
-    return new Result(frames, internals, eosIterations);
+    Map<String, List<Frame>> padCopy = new java.util.TreeMap<>();
+    pads.forEach((pad, list) -> padCopy.put(pad, List.copyOf(list)));
+    return new Result(frames, internals, eosIterations, padCopy);
   }
 
   /**
@@ -285,6 +323,60 @@ public final class RandomGraph {
                     .isEqualTo(eosIteration);
               }
             });
+  }
+
+  /**
+   * Asserts that every pad of every plain transform saw in {@code other} the frames it saw in
+   * {@code lockStep}, and that each ran {@code internal()} as often; a transform still streaming
+   * when the lock-step run ended (its last frame not EOS) may have gone on for a few iterations
+   * more, so its lock-step frames need only be the first ones. Unless {@code exact}, only each
+   * pad's frames up to its first EOS count. Failures name the graph and seed.
+   */
+  public void assertSamePads(Result lockStep, Result other, boolean exact, String how) {
+    String description = this + "\n" + how;
+    for (TransformSpec transform : transforms) {
+      if (!lockStep.internals().containsKey(transform.name)
+          || !other.internals().containsKey(transform.name)) {
+        continue; // moved to workers: its pads are the element's, not recorded
+      }
+      List<Frame> lastOutputs = lockStep.pads().get(transform.name + ".o0");
+      boolean ended = !lastOutputs.isEmpty() && lastOutputs.get(lastOutputs.size() - 1).isEos();
+      for (int i = 0; i < transform.inputs.size() + transform.outputs; i++) {
+        String pad =
+            transform.name
+                + (i < transform.inputs.size() ? ".i" + i : ".o" + (i - transform.inputs.size()));
+        List<Frame> want = lockStep.pads().get(pad);
+        List<Frame> got = other.pads().getOrDefault(pad, List.of());
+        if (!exact) {
+          want = throughFirstEos(want);
+          got = throughFirstEos(got);
+        }
+        if (ended) {
+          assertThat(got).as("frames of pad %s in %s", pad, description).isEqualTo(want);
+        } else {
+          assertThat(got.subList(0, Math.min(got.size(), want.size())))
+              .as("first frames of pad %s (still streaming) in %s", pad, description)
+              .isEqualTo(want);
+          assertThat(got.size())
+              .as("frames of pad %s in %s", pad, description)
+              .isGreaterThanOrEqualTo(want.size());
+        }
+      }
+      if (ended && exact) {
+        assertThat(other.internals().get(transform.name))
+            .as("internal() calls of %s in %s", transform.name, description)
+            .isEqualTo(lockStep.internals().get(transform.name));
+      }
+    }
+  }
+
+  private static List<Frame> throughFirstEos(List<Frame> frames) {
+    for (int i = 0; i < frames.size(); i++) {
+      if (frames.get(i).isEos()) {
+        return frames.subList(0, i + 1);
+      }
+    }
+    return frames;
   }
 
   private static void link(
@@ -377,11 +469,15 @@ public final class RandomGraph {
     return out;
   }
 
-  /** The transforms' function as a plain element. */
+  /** The transforms' function as a plain element; it can record what its pads see. */
   static final class FnTransform extends TransformElement {
     private final int salt;
     private final Frame[] inputs;
     private List<Frame> outputs;
+    private Map<String, List<Frame>> pads;
+    private int cost;
+    private long spent;
+    int internals;
 
     FnTransform(String name, List<String> in, List<String> out, int salt) {
       super(name, in, out);
@@ -389,19 +485,38 @@ public final class RandomGraph {
       this.inputs = new Frame[in.size()];
     }
 
+    /** Records every frame its pads see in {@code into}, and spends {@code spins} per call. */
+    void record(Map<String, List<Frame>> into, int spins) {
+      this.pads = into;
+      this.cost = spins;
+    }
+
+    private void see(String pad, Frame frame) {
+      if (pads != null) {
+        pads.computeIfAbsent(name() + "." + pad, key -> new ArrayList<>()).add(frame);
+      }
+      for (int i = 0; i < cost; i++) {
+        spent += i ^ spent;
+      }
+    }
+
     @Override
     protected void pull(SinkPad pad, Frame frame) {
+      see(pad.shortName(), frame);
       inputs[pad.index()] = frame;
     }
 
     @Override
     protected void internal() {
-      outputs = apply(List.of(inputs), salt, sourcePads().size());
+      internals++;
+      outputs = apply(List.of(inputs), salt + (int) (spent & 0), sourcePads().size());
     }
 
     @Override
     protected Frame newFrame(SourcePad pad) {
-      return outputs.get(pad.index());
+      Frame frame = outputs.get(pad.index());
+      see(pad.shortName(), frame);
+      return frame;
     }
   }
 
