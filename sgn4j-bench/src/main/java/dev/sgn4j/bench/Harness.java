@@ -35,7 +35,10 @@ import java.util.Map;
  *   <li>{@code pool}: the same with a pool of two worker threads;
  *   <li>{@code close}: source, two parallel transforms, parallel sink; it also prints {@code close:
  *       ... after the last frame}, how long {@code run()} took to return after the sink's worker
- *       saw EOS (see {@link CloseCase}).
+ *       saw EOS (see {@link CloseCase});
+ *   <li>{@code pipelined_core} and {@code pipelined_heavy}: a light chain and a chain of three
+ *       heavy transforms, each run by the lock-step loop and by the pipelined scheduler; the line
+ *       before the report gives the lock-step figure and the ratio (see {@link PipelinedCase}).
  * </ul>
  *
  * <p>Exit status: 0 on success, 1 when a run fails or its output is wrong, 2 for a bad command line
@@ -59,7 +62,9 @@ public final class Harness {
           new CoreCase("process", CorePipeline.Doubling.PROCESS),
           new BytesCase("process_bytes"),
           new SliceCase("process_slices"),
-          new CloseCase("close"));
+          new CloseCase("close"),
+          new PipelinedCase("pipelined_core", false),
+          new PipelinedCase("pipelined_heavy", true));
 
   private Harness() {}
 

@@ -36,7 +36,7 @@ class HarnessTest {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(Thread::isAlive)
         .map(Thread::getName)
-        .filter(name -> name.startsWith("sgn-worker-"))
+        .filter(name -> name.startsWith("sgn-worker-") || name.contains("-pool-"))
         .sorted()
         .toList();
   }
@@ -90,6 +90,23 @@ class HarnessTest {
               "warmup " + (i + 1) + "/3: " + name + " 2000 frames \\d+\\.\\d{3} s \\d+ frames/s");
     }
     assertThat(lines.get(3)).matches(name + " 2000 frames \\d+\\.\\d{3} s \\d+ frames/s");
+    assertThat(workerThreads()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pipelined_core", "pipelined_heavy"})
+  void pipelinedCasesPrintTheLockStepFigureOfTheSameRunsBeforeTheReportLine(String name) {
+    int status = harness(Harness.CASES, name, "300");
+
+    assertThat(status).isZero();
+    assertThat(errText()).isEmpty();
+    List<String> lines = outLines();
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(3))
+        .matches(
+            "lock-step: \\d+ frames/s; pipelined \\d+\\.\\d{2} x lock-step \\(measured run\\),"
+                + " \\d+\\.\\d{2} x over all runs");
+    assertThat(lines.get(4)).matches(name + " 300 frames \\d+\\.\\d{3} s \\d+ frames/s");
     assertThat(workerThreads()).isEmpty();
   }
 
@@ -160,7 +177,7 @@ class HarnessTest {
     assertThat(out.size()).isZero();
     assertThat(errText())
         .isEqualTo(
-            "unknown case 'nope'; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close\n");
+            "unknown case 'nope'; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close, pipelined_core, pipelined_heavy\n");
   }
 
   @Test
@@ -170,7 +187,7 @@ class HarnessTest {
     assertThat(status).isEqualTo(2);
     assertThat(errText())
         .isEqualTo(
-            "usage: Harness CASE FRAMES; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close\n");
+            "usage: Harness CASE FRAMES; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close, pipelined_core, pipelined_heavy\n");
   }
 
   @ParameterizedTest

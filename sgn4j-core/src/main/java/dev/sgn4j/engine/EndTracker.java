@@ -118,8 +118,9 @@ final class EndTracker {
   boolean boundary(int sink, long done, boolean atEos, boolean isDrained, ElementTask task) {
     if (!atEos) {
       if (completed.get(sink) != done) {
+        // A volatile store then a volatile load: either this sink sees a waiter's mark, or the
+        // waiter (which marks, then reads the counts) sees this count.
         completed.set(sink, done);
-        VarHandle.fullFence();
         if (waiting) {
           wakeWaiters();
         }

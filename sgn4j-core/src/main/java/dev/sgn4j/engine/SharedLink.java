@@ -33,7 +33,7 @@ final class SharedLink {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       HEAD = lookup.findVarHandle(SharedLink.class, "head", long.class);
       TAIL = lookup.findVarHandle(Cursor.class, "tail", long.class);
-      PRODUCER_WAITS = lookup.findVarHandle(SharedLink.class, "producerWaits", boolean.class);
+      PRODUCER_WAITS = lookup.findVarHandle(Mark.class, "producerWaits", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -47,6 +47,19 @@ final class SharedLink {
     long p11, p12, p13, p14, p15, p16, p17;
   }
 
+  /**
+   * Whether the producer stopped because the link was full, alone on its cache lines: consumers
+   * read it after every take, and it changes only when the producer stops or is woken, so it must
+   * not share a line with the head the producer writes on every frame.
+   */
+  static final class Mark {
+    long p01, p02, p03, p04, p05, p06, p07;
+    boolean producerWaits;
+    long p11, p12, p13, p14, p15, p16, p17;
+  }
+
+  private final Mark mark = new Mark();
+
   private final Frame[] ring;
   private final int mask;
   private final int capacity;
@@ -59,9 +72,6 @@ final class SharedLink {
 
   /** The producer's view of the slowest tail. */
   private long cachedTail;
-
-  /** Whether the producer stopped because the link was full. */
-  private boolean producerWaits;
 
   long p11, p12, p13, p14, p15, p16, p17;
 
@@ -113,10 +123,10 @@ final class SharedLink {
    * all (the mark is cleared and the producer goes on).
    */
   boolean producerWaits() {
-    PRODUCER_WAITS.setVolatile(this, true);
+    PRODUCER_WAITS.setVolatile(mark, true);
     VarHandle.fullFence();
     if (hasRoom()) {
-      PRODUCER_WAITS.setOpaque(this, false);
+      PRODUCER_WAITS.setOpaque(mark, false);
       return true;
     }
     return false;
@@ -157,7 +167,7 @@ final class SharedLink {
    * stopping consumer calls this after a full fence, which does not.
    */
   boolean producerNeedsRoom(int consumer, boolean stopping) {
-    if (!(boolean) PRODUCER_WAITS.getOpaque(this)) {
+    if (!(boolean) PRODUCER_WAITS.getOpaque(mark)) {
       return false;
     }
     Cursor cursor = cursors[consumer];
@@ -165,7 +175,7 @@ final class SharedLink {
     if (behind > (stopping ? capacity - 1 : capacity / 2)) {
       return false;
     }
-    return PRODUCER_WAITS.compareAndSet(this, true, false);
+    return PRODUCER_WAITS.compareAndSet(mark, true, false);
   }
 
   /** Frames waiting for consumer {@code consumer}, as far as it knows; any thread, approximate. */

@@ -18,8 +18,16 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class TaskPool {
 
-  /** How often a thread with nothing to do looks again before it parks. */
-  private static final int SPINS = 64;
+  /** Spin-waits between two looks at the queue. */
+  private static final int SPINS = 16;
+
+  /**
+   * How long a thread with nothing to do keeps looking before it parks: an unpark costs tens of
+   * microseconds, and in a busy run the next task usually comes sooner.
+   */
+  private static final long SPIN_NANOS = dev.sgn4j.concurrent.IdleStrategy.SPIN_NANOS;
+
+  private static final boolean MULTI_CPU = Runtime.getRuntime().availableProcessors() > 1;
 
   /** The longest park, a safety net: submissions unpark sooner. */
   private static final long PARK_NANOS = 100_000_000L;
@@ -78,13 +86,16 @@ final class TaskPool {
 
   /** Spins, then parks until a task comes or the pool shuts down; null when it found none. */
   private Runnable awaitTask(Thread self) {
-    for (int i = 0; i < SPINS; i++) {
-      Thread.onSpinWait();
+    long spinUntil = System.nanoTime() + SPIN_NANOS;
+    do {
+      for (int i = 0; i < SPINS; i++) {
+        Thread.onSpinWait();
+      }
       Runnable task = queue.poll();
       if (task != null) {
         return task;
       }
-    }
+    } while (MULTI_CPU && System.nanoTime() < spinUntil && !shutdown);
     parked.offer(self);
     parkedCount.incrementAndGet();
     try {
