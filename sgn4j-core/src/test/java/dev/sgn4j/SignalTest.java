@@ -11,6 +11,7 @@ import dev.sgn4j.testsupport.Requirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -81,6 +82,20 @@ class SignalTest {
 
     assertThat(sink.collected("in"))
         .containsExactly(Frame.of(1), Frame.of(2), Frame.of(3), Frame.of(4).withEos(true));
+  }
+
+  @RepeatedTest(5)
+  void theFirstSigintDrainsAPipelinedRunToo() {
+    Requirement.SIGNALS.check();
+    var source = new Endless(4, "INT");
+    var sink = new CollectSink("sink", List.of("in"), false, false);
+    Pipeline pipeline = new Pipeline().connect(source, sink).scheduler(Scheduler.PIPELINED);
+    pipeline.run();
+
+    // The source's fourth frame is its first after the signal: it carries EOS and is its last.
+    assertThat(sink.collected("in"))
+        .containsExactly(Frame.of(1), Frame.of(2), Frame.of(3), Frame.of(4).withEos(true));
+    assertThat(pipeline.lastRun().orElseThrow().state()).isEqualTo(RunState.STOPPED);
   }
 
   @Test

@@ -1,10 +1,15 @@
 package dev.sgn4j.cli;
 
 import dev.sgn4j.Pipeline;
+import dev.sgn4j.RunOptions;
+import dev.sgn4j.Scheduler;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code sgn4j run FILE}: builds the pipeline a YAML or JSON file describes and runs it. */
 @Command(
@@ -19,8 +24,49 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file.")
   private String file;
 
+  @Option(
+      names = "--scheduler",
+      paramLabel = "NAME",
+      converter = SchedulerConverter.class,
+      description = {
+        "lock-step (SGN's loop on one thread, the default) or pipelined (every element a task",
+        "on a pool of threads, the same frames on every pad)."
+      })
+  private Scheduler scheduler = Scheduler.LOCK_STEP;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Pool threads of a pipelined run (default: one per core).")
+  private Integer threads;
+
+  /** Reads a scheduler name as {@link Scheduler#named(String)} does. */
+  static final class SchedulerConverter implements ITypeConverter<Scheduler> {
+    @Override
+    public Scheduler convert(String value) {
+      try {
+        return Scheduler.named(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   @Override
   public Integer call() {
+    RunOptions options = RunOptions.defaults().scheduler(scheduler);
+    try {
+      if (threads != null) {
+        options = options.threads(threads);
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("--threads: " + e.getMessage());
+      return Main.USAGE;
+    }
+    if (threads != null && scheduler != Scheduler.PIPELINED) {
+      System.err.println("--threads applies to --scheduler pipelined only");
+      return Main.USAGE;
+    }
     LoadedPipeline loaded;
     try {
       loaded = PipelineLoader.load(Path.of(file), file);
@@ -28,14 +74,30 @@ final class RunCommand implements Callable<Integer> {
       System.err.println(e.getMessage());
       return Main.USAGE;
     }
-    Pipeline pipeline = loaded.pipeline();
+    Pipeline pipeline = loaded.pipeline().scheduler(scheduler);
+    RunOptions chosen = options;
     try {
-      ProgressMonitor.watch(pipeline, System.err, pipeline::run);
+      ProgressMonitor.watch(pipeline, System.err, () -> runToEnd(pipeline, chosen));
     } catch (RuntimeException e) {
       System.err.println("run failed: " + e.getMessage());
       return Main.RUN_FAILED;
     }
     loaded.printCollected(System.out);
     return 0;
+  }
+
+  /** Runs on this thread's behalf and waits for the end, as {@code pipeline.run()} would. */
+  private static void runToEnd(Pipeline pipeline, RunOptions options) {
+    if (options.threadCount().isEmpty()) {
+      pipeline.run(); // the scheduler is set on the pipeline; the run stays on this thread
+      return;
+    }
+    try {
+      pipeline.start(options).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pipeline.abort();
+      throw new IllegalStateException("interrupted while waiting for the run", e);
+    }
   }
 }

@@ -8,6 +8,7 @@ import dev.sgn4j.SinkPad;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,6 +118,59 @@ class RunCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.outLines()).containsExactly("collect: [2, 3.5, 4]");
+  }
+
+  @Test
+  void thePipelinedSchedulerGivesTheSameOutput() throws IOException {
+    String file =
+        write(
+            "pipelined.yml",
+            """
+            elements:
+              - name: numbers
+                type: IterSource
+                parameters: {pad: n, items: [1, 2.5, 3]}
+              - name: shift
+                type: CallableTransform
+                parameters: {function: offset, amount: 1, inputs: [n]}
+            """
+                + SINK
+                + """
+            links:
+              - numbers -> shift
+              - shift -> collect
+            """);
+
+    for (List<String> options :
+        List.of(
+            List.of("--scheduler", "pipelined"),
+            List.of("--scheduler=PIPELINED", "--threads", "2"),
+            List.of("--scheduler", "lock-step"))) {
+      List<String> args = new ArrayList<>(options);
+      args.add(0, "run");
+      args.add(file);
+      var result = Cli.execute(args.toArray(String[]::new));
+
+      assertThat(result.exitCode()).as("%s", options).isZero();
+      assertThat(result.outLines()).as("%s", options).containsExactly("collect: [2, 3.5, 4]");
+    }
+  }
+
+  @Test
+  void aBadSchedulerOrThreadCountIsAUsageError() throws IOException {
+    String file = write("any.yml", "elements: []\nlinks: []\n");
+
+    var unknown = Cli.execute("run", "--scheduler", "fast", file);
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown scheduler 'fast'; use lock-step or pipelined");
+
+    var zero = Cli.execute("run", "--scheduler", "pipelined", "--threads", "0", file);
+    assertThat(zero.exitCode()).isEqualTo(2);
+    assertThat(zero.err()).isEqualTo("--threads: threads must be between 1 and 32767, got 0\n");
+
+    var lockStep = Cli.execute("run", "--threads", "2", file);
+    assertThat(lockStep.exitCode()).isEqualTo(2);
+    assertThat(lockStep.err()).isEqualTo("--threads applies to --scheduler pipelined only\n");
   }
 
   @Test

@@ -40,6 +40,29 @@ class HttpControlRunTest {
   }
 
   @RepeatedTest(5)
+  void statesAreReadAndWrittenFromTheServerWhileAPipelinedRunCallsTheElementsOnItsPool()
+      throws Exception {
+    var graph = TestElements.pipeline();
+    graph.pipeline().scheduler(dev.sgn4j.Scheduler.PIPELINED);
+    try (var control = HttpControl.start(graph.pipeline());
+        var client = new ControlClient(control.url())) {
+      CompletableFuture<Void> run = CompletableFuture.runAsync(control::run);
+      await(() -> !body(client, "/get/meter/received").equals("0"), "the first frame");
+
+      assertThat(client.get("/stats").json().get("running").asBoolean()).isTrue();
+      assertThat(client.post("/post/source", "{\"message\":\"Pipelined\"}").status())
+          .isEqualTo(200);
+      await(
+          () -> body(client, "/get/meter/last").startsWith("\"Pipelined #"),
+          "a frame with the posted message");
+
+      assertThat(client.post("/post/source", "{\"eos\":true}").status()).isEqualTo(200);
+      run.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+      assertThat(client.get("/stats").json().get("running").asBoolean()).isFalse();
+    }
+  }
+
+  @RepeatedTest(5)
   void postsChangeTheFramesOfARunningPipelineAndBadRequestsDoNotHarmIt() throws Exception {
     var graph = TestElements.pipeline();
     try (var control = HttpControl.start(graph.pipeline());

@@ -1,5 +1,7 @@
 package dev.sgn4j.process;
 
+import dev.sgn4j.RunOptions;
+import dev.sgn4j.Scheduler;
 import dev.sgn4j.sharedtests.RandomGraph;
 import dev.sgn4j.worker.WorkerMode;
 import java.util.Map;
@@ -46,6 +48,20 @@ class ProcessDifferentialTest {
     RandomGraph.Result plain = graph.run(Map.of());
     var placements = placements(graph, seed);
     RandomGraph.Result moved = graph.run(placements);
+
+    graph.assertSameFrames(placements, plain, moved);
+  }
+
+  @ParameterizedTest(name = "graph {0}")
+  @MethodSource("seeds")
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void workerProcessesUnderThePipelinedSchedulerChangeNoFrameOfAnySink(long seed) {
+    RandomGraph graph = RandomGraph.generate(seed);
+    RandomGraph.Result plain = graph.run(Map.of());
+    var placements = placements(graph, seed);
+    RandomGraph.Result moved =
+        graph.run(
+            placements, RunOptions.defaults().scheduler(Scheduler.PIPELINED).threads(2), false);
 
     graph.assertSameFrames(placements, plain, moved);
   }
