@@ -20,9 +20,12 @@ package dev.sgn4j;
  *       at EOS keep being called until then. After {@link RunContext#requestStop() a stop}, every
  *       frame of every source that {@linkplain SourceElement#endsOnDrain() ends on drain} carries
  *       EOS.
- *   <li><b>Hooks.</b> Before the first iteration every element is {@linkplain Execution#prepare
- *       prepared}, then started, sinks first; after the last, every started element is stopped,
- *       sources first, also when the run fails or is aborted.
+ *   <li><b>Hooks and threads.</b> Before the first iteration every element is {@linkplain
+ *       Execution#prepare prepared}, then started, sinks first; after the last, every started
+ *       element is stopped, sources first, also when the run fails or is aborted; hooks run on the
+ *       thread that called {@link #execute}. Pad calls may run on other threads, but the calls of
+ *       one element never overlap, and each sees what the element's earlier calls and hooks did
+ *       (they happen before it).
  *   <li><b>Errors.</b> An exception from an element, or one passed to {@link
  *       RunContext#fail(PipelineException)}, ends the run: every started element is stopped, then
  *       the run ends with one {@link PipelineException} naming the element, the pad (or hook) and
