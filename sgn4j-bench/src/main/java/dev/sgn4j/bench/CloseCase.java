@@ -19,6 +19,10 @@ import java.util.Map;
  * their worker threads (SGN's version takes seconds per element, see its {@code
  * sub_process_shutdown}). {@link #summary} prints its mean and maximum over all runs as {@code
  * close: 0.412 ms mean, 0.873 ms max after the last frame (4 runs)}.
+ *
+ * <p>The {@code process_close} case measures the same for a source, a worker process doubling each
+ * value and a plain sink: from EOS reaching the sink to {@code run()} returning, which includes
+ * ending the worker process and waiting for its exit.
  */
 final class CloseCase implements BenchCase {
 
@@ -26,14 +30,17 @@ final class CloseCase implements BenchCase {
   static final String CLOSE = "close";
 
   private final String name;
+  private final boolean process;
 
   /**
    * A close case.
    *
    * @param name the case name on the command line
+   * @param process whether the pipeline is source, worker process, sink instead
    */
-  CloseCase(String name) {
+  CloseCase(String name, boolean process) {
     this.name = name;
+    this.process = process;
   }
 
   @Override
@@ -43,6 +50,38 @@ final class CloseCase implements BenchCase {
 
   @Override
   public Result run(long frames) {
+    return process ? runProcess(frames) : runThreads(frames);
+  }
+
+  /** Source, a doubling worker process, and a plain sink that notes when EOS reached it. */
+  private Result runProcess(long frames) {
+    Tally tally = new Tally();
+    var source = new CountingSource("source", frames);
+    var doubler =
+        ParallelTransformElement.builder("double")
+            .mode(dev.sgn4j.worker.WorkerMode.PROCESS)
+            .worker(DoubleWorker.class)
+            .build();
+    var sink =
+        new dev.sgn4j.SinkElement("sink", List.of("in")) {
+          @Override
+          protected void pull(dev.sgn4j.SinkPad pad, Frame frame) {
+            if (frame.isEos()) {
+              markEos(pad);
+            }
+            tally.accept(frame);
+          }
+        };
+    Pipeline pipeline = new Pipeline().connect(source, doubler).connect(doubler, sink);
+
+    long started = System.nanoTime();
+    pipeline.run();
+    long returned = System.nanoTime();
+    tally.check(frames);
+    return new Result(frames, returned - started, Map.of(CLOSE, returned - tally.eosNanos));
+  }
+
+  private Result runThreads(long frames) {
     Tally tally = new Tally();
     var source = new CountingSource("source", frames);
     var doubler = CorePipeline.parallelDoubler(1);

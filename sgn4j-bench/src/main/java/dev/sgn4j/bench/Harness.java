@@ -62,7 +62,8 @@ public final class Harness {
           new CoreCase("process", CorePipeline.Doubling.PROCESS),
           new BytesCase("process_bytes"),
           new SliceCase("process_slices"),
-          new CloseCase("close"),
+          new CloseCase("close", false),
+          new CloseCase("process_close", true),
           new PipelinedCase("pipelined_core", false),
           new PipelinedCase("pipelined_heavy", true));
 

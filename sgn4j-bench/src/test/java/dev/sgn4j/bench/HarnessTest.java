@@ -110,9 +110,10 @@ class HarnessTest {
     assertThat(workerThreads()).isEmpty();
   }
 
-  @Test
-  void closeCasePrintsTheCloseTimeOverAllRunsJustBeforeTheReportLine() {
-    int status = harness(Harness.CASES, "close", "500");
+  @ParameterizedTest
+  @ValueSource(strings = {"close", "process_close"})
+  void closeCasesPrintTheCloseTimeOverAllRunsJustBeforeTheReportLine(String name) {
+    int status = harness(Harness.CASES, name, "500");
 
     assertThat(status).isZero();
     assertThat(errText()).isEmpty();
@@ -120,18 +121,19 @@ class HarnessTest {
     assertThat(lines).hasSize(5);
     for (int i = 0; i < 3; i++) {
       assertThat(lines.get(i))
-          .matches("warmup " + (i + 1) + "/3: close 500 frames \\d+\\.\\d{3} s \\d+ frames/s");
+          .matches(
+              "warmup " + (i + 1) + "/3: " + name + " 500 frames \\d+\\.\\d{3} s \\d+ frames/s");
     }
     assertThat(lines.get(3))
         .matches(
             "close: \\d+\\.\\d{3} ms mean, \\d+\\.\\d{3} ms max after the last frame \\(4 runs\\)");
-    assertThat(lines.get(4)).matches("close 500 frames \\d+\\.\\d{3} s \\d+ frames/s");
+    assertThat(lines.get(4)).matches(name + " 500 frames \\d+\\.\\d{3} s \\d+ frames/s");
     assertThat(workerThreads()).isEmpty();
   }
 
   @Test
   void closeSummaryIsTheMeanAndMaxOfTheCloseTimesOfEveryRun() {
-    var close = new CloseCase("close");
+    var close = new CloseCase("close", false);
     List<BenchCase.Result> runs =
         List.of(
             new BenchCase.Result(10, 5, Map.of(CloseCase.CLOSE, 1_000_000L)),
@@ -145,7 +147,7 @@ class HarnessTest {
 
   @Test
   void closeCaseRunsCheckTheSinkTotalsAndRecordAPositiveCloseTime() {
-    BenchCase.Result result = new CloseCase("close").run(1000);
+    BenchCase.Result result = new CloseCase("close", false).run(1000);
 
     assertThat(result.frames()).isEqualTo(1000);
     assertThat(result.extraNanos()).containsOnlyKeys(CloseCase.CLOSE);
@@ -177,7 +179,7 @@ class HarnessTest {
     assertThat(out.size()).isZero();
     assertThat(errText())
         .isEqualTo(
-            "unknown case 'nope'; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close, pipelined_core, pipelined_heavy\n");
+            "unknown case 'nope'; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close, process_close, pipelined_core, pipelined_heavy\n");
   }
 
   @Test
@@ -187,7 +189,7 @@ class HarnessTest {
     assertThat(status).isEqualTo(2);
     assertThat(errText())
         .isEqualTo(
-            "usage: Harness CASE FRAMES; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close, pipelined_core, pipelined_heavy\n");
+            "usage: Harness CASE FRAMES; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close, process_close, pipelined_core, pipelined_heavy\n");
   }
 
   @ParameterizedTest

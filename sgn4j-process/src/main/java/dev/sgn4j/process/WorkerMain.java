@@ -10,7 +10,6 @@ import dev.sgn4j.worker.SharedMemory;
 import dev.sgn4j.worker.WorkerLogic;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,8 +28,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>It ignores SIGINT and SIGTERM, since Ctrl+C in a terminal, and {@code timeout} or systemd
  * stopping a service, signal the whole process group, and the parent coordinates the shutdown (the
- * parent stops a worker through shared memory, or with SIGKILL); and it exits at once when its
- * standard input reaches end of file, which happens when the parent dies.
+ * parent stops a worker through shared memory, or with SIGKILL); and it exits within {@value
+ * #PARENT_CHECK_MILLIS} ms of its parent's death, which it checks on a timer. (Not by waiting for
+ * the end of standard input: a thread blocked reading it holds up the JVM's exit by 300 ms, as
+ * HotSpot waits that long for threads in native code when it exits.)
  *
  * <pre>{@code
  * java -cp <class path> dev.sgn4j.process.WorkerMain /dev/shm/sgn4j-1234-square-9f3a...
@@ -42,6 +44,14 @@ public final class WorkerMain {
 
   /** How often the child writes its heartbeat. */
   static final long HEARTBEAT_MILLIS = 250;
+
+  /** How often the child checks that its parent is alive. */
+  static final long PARENT_CHECK_MILLIS = 100;
+
+  /** The child's timer: its heartbeat and its parent check, on one daemon thread. */
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon(true).name("sgn-worker-timer").factory());
 
   private WorkerMain() {}
 
@@ -66,7 +76,7 @@ public final class WorkerMain {
     Map<String, Object> launch = (Map<String, Object>) launchCodec.decode(ByteBuffer.wrap(record));
     String element = (String) launch.get("element");
     Map<String, SharedMemory> segments = segments(launch.get("segments"));
-    watchParent(System.in, segments);
+    watchParent(segments);
     TaggedItemCodec codec =
         new TaggedItemCodec(FrameCodecs.registry(), "element '" + element + "'");
     int status = 0;
@@ -107,10 +117,8 @@ public final class WorkerMain {
    */
   private static void beat(ControlBlock control) {
     control.beatChild();
-    Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon(true).name("sgn-heartbeat").factory())
-        .scheduleAtFixedRate(
-            control::beatChild, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+    TIMER.scheduleAtFixedRate(
+        control::beatChild, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   private static void ignoreInterrupts() {
@@ -124,31 +132,36 @@ public final class WorkerMain {
   }
 
   /**
-   * Exits when the parent's end of standard input closes: the parent is gone, so nobody else will
-   * delete the shared memory files it made.
+   * Exits when the parent is gone (checked every {@value #PARENT_CHECK_MILLIS} ms against the
+   * parent this process started with, so a new parent after reparenting does not count): nobody
+   * else will delete the shared memory files it made.
    */
-  private static void watchParent(InputStream in, Map<String, SharedMemory> segments) {
-    Thread.ofPlatform()
-        .daemon(true)
-        .name("sgn-parent-watch")
-        .start(
-            () -> {
-              try {
-                while (in.read() >= 0) {
-                  // The parent writes nothing more; end of file means it died.
-                }
-              } catch (IOException e) {
-                // Same: the pipe broke.
-              }
-              for (SharedMemory segment : segments.values()) {
-                try {
-                  java.nio.file.Files.deleteIfExists(segment.path());
-                } catch (IOException e) {
-                  // Best effort: the next run removes files of dead processes.
-                }
-              }
-              Runtime.getRuntime().halt(PARENT_GONE);
-            });
+  private static void watchParent(Map<String, SharedMemory> segments) {
+    ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+    if (parent == null) {
+      halt(segments); // started by a parent that is already gone
+    }
+    TIMER.scheduleAtFixedRate(
+        () -> {
+          if (!parent.isAlive()) {
+            halt(segments);
+          }
+        },
+        PARENT_CHECK_MILLIS,
+        PARENT_CHECK_MILLIS,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** Deletes the segments' files, which the dead parent cannot, and exits. */
+  private static void halt(Map<String, SharedMemory> segments) {
+    for (SharedMemory segment : segments.values()) {
+      try {
+        java.nio.file.Files.deleteIfExists(segment.path());
+      } catch (IOException e) {
+        // Best effort: the next run removes files of dead processes.
+      }
+    }
+    Runtime.getRuntime().halt(PARENT_GONE);
   }
 
   @SuppressWarnings("unchecked")
