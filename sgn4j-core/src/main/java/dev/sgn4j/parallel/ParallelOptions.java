@@ -1,6 +1,7 @@
 package dev.sgn4j.parallel;
 
 import dev.sgn4j.Frame;
+import dev.sgn4j.worker.FrameMap;
 import dev.sgn4j.worker.WorkerLogic;
 import dev.sgn4j.worker.WorkerMode;
 import java.time.Duration;
@@ -23,6 +24,9 @@ final class ParallelOptions {
 
   /** One output frame per input frame. */
   record MapWork(Function<Frame, Frame> function) implements Work {}
+
+  /** One output frame per input frame, by a {@link FrameMap} class made in each worker. */
+  record MapClassWork(Class<? extends FrameMap> type) implements Work {}
 
   /** Zero or more output frames per input frame. */
   record FlatMapWork(Function<Frame, List<Frame>> function) implements Work {}
@@ -76,10 +80,20 @@ final class ParallelOptions {
           "parallel element '%s' has no work: give it a worker class or a function"
               .formatted(name));
     }
+    if (mode == WorkerMode.PROCESS
+        && !(work instanceof LogicWork || work instanceof MapClassWork)) {
+      throw new IllegalArgumentException(
+          ("parallel element '%s' runs in worker processes, which cannot call a lambda or function"
+                  + " object of this JVM; give it a class they can create by name: map(MyMap.class)"
+                  + " with a public FrameMap class, or worker(MyLogic.class) with a public"
+                  + " WorkerLogic class (both with a public no-argument constructor)")
+              .formatted(name));
+    }
     if (workers > 1 && work instanceof LogicWork) {
       throw new IllegalArgumentException(
           ("parallel element '%s' asks for %d workers with a WorkerLogic class; worker pools need a"
-                  + " function (map or flatMap), whose outputs the element can put back in order")
+                  + " function (map, flatMap, or map(Class) for worker processes), whose outputs the"
+                  + " element can put back in order")
               .formatted(name, workers));
     }
   }

@@ -6,6 +6,7 @@ import dev.sgn4j.RunScope;
 import dev.sgn4j.SinkPad;
 import dev.sgn4j.SourcePad;
 import dev.sgn4j.TransformElement;
+import dev.sgn4j.worker.FrameMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -217,6 +218,19 @@ public non-sealed class ParallelTransformElement extends TransformElement
      */
     public Builder map(Function<Frame, Frame> function) {
       this.work = new ParallelOptions.MapWork(Objects.requireNonNull(function, "function"));
+      return this;
+    }
+
+    /**
+     * Runs a {@link FrameMap} class on every non-gap frame, one instance per worker made with its
+     * public no-argument constructor: the form of {@link #map(Function)} that also runs in worker
+     * processes (and pools of them), so switching THREAD to PROCESS changes one setting.
+     *
+     * @param type the map class, public with a public no-argument constructor
+     * @return this builder
+     */
+    public Builder map(Class<? extends FrameMap> type) {
+      this.work = new ParallelOptions.MapClassWork(Objects.requireNonNull(type, "map class"));
       return this;
     }
 

@@ -3,8 +3,10 @@ package dev.sgn4j.parallel;
 import dev.sgn4j.Frame;
 import dev.sgn4j.parallel.spi.LaunchRequest;
 import dev.sgn4j.parallel.spi.LaunchedWorker;
+import dev.sgn4j.parallel.spi.MapLogic;
 import dev.sgn4j.parallel.spi.WorkerLoop;
 import dev.sgn4j.parallel.spi.WorkerQueues;
+import dev.sgn4j.worker.FrameMap;
 import dev.sgn4j.worker.QueueClosedException;
 import dev.sgn4j.worker.WorkerLogic;
 import dev.sgn4j.worker.WorkerMode;
@@ -188,6 +190,13 @@ final class ThreadWorker implements LaunchedWorker {
           Frame frame = in;
           Frame out = in.isGap() ? in : checked(timed(() -> map.function().apply(frame)), in);
           output.put(in.isEos() && !out.isEos() ? out.withEos(true) : out);
+        }
+      }
+      case ParallelOptions.MapClassWork type -> {
+        FrameMap function = MapLogic.create(type.type(), element);
+        for (Frame in = next(); in != null; in = next()) {
+          Frame frame = in;
+          output.put(timed(() -> MapLogic.map(function, frame, element)));
         }
       }
       case ParallelOptions.FlatMapWork flat -> {

@@ -70,6 +70,7 @@ final class Workers {
               worker,
               i,
               options.work instanceof ParallelOptions.LogicWork logic ? logic.type() : null,
+              options.work instanceof ParallelOptions.MapClassWork map ? map.type() : null,
               options.queueCapacity,
               options.queueBytes,
               parameters,
@@ -87,10 +88,13 @@ final class Workers {
 
   /** The launcher of another mode, found on the class path. */
   private WorkerLauncher launcher(WorkerMode mode) {
-    if (!(options.work instanceof ParallelOptions.LogicWork)) {
+    if (!(options.work instanceof ParallelOptions.LogicWork
+        || options.work instanceof ParallelOptions.MapClassWork)) {
       throw new IllegalArgumentException(
-          ("element '%s' runs in %s mode, which needs worker(Class): a function cannot be sent to"
-                  + " another JVM; give it a WorkerLogic class, or use THREAD or VIRTUAL_THREAD")
+          ("element '%s' runs in %s mode, which cannot call a lambda or function object of this"
+                  + " JVM; give it map(MyMap.class) with a public FrameMap class or"
+                  + " worker(MyLogic.class) with a public WorkerLogic class, or use THREAD or"
+                  + " VIRTUAL_THREAD")
               .formatted(element, mode));
     }
     for (WorkerLauncher candidate : java.util.ServiceLoader.load(WorkerLauncher.class)) {

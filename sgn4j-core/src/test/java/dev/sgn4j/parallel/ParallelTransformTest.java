@@ -12,6 +12,7 @@ import dev.sgn4j.elements.CallableTransform;
 import dev.sgn4j.elements.CollectSink;
 import dev.sgn4j.elements.IterSource;
 import dev.sgn4j.elements.NullSink;
+import dev.sgn4j.worker.FrameMap;
 import dev.sgn4j.worker.WorkerContext;
 import dev.sgn4j.worker.WorkerLogic;
 import dev.sgn4j.worker.WorkerMode;
@@ -380,7 +381,8 @@ class ParallelTransformTest {
             () -> ParallelTransformElement.builder("t").workers(2).worker(ForgetsEos.class).build())
         .hasMessage(
             "parallel element 't' asks for 2 workers with a WorkerLogic class; worker pools need a"
-                + " function (map or flatMap), whose outputs the element can put back in order");
+                + " function (map, flatMap, or map(Class) for worker processes), whose outputs the"
+                + " element can put back in order");
     assertThatThrownBy(
             () -> ParallelTransformElement.builder("t").sinkPads("a", "b").map(f -> f).build())
         .hasMessage(
@@ -455,17 +457,92 @@ class ParallelTransformTest {
   }
 
   @Test
-  void processModeNeedsAWorkerClassRatherThanAFunction() {
-    var t = ParallelTransformElement.builder("t").mode(WorkerMode.PROCESS).map(f -> f).build();
+  void processModeRefusesALambdaWhenTheElementIsBuilt() {
+    String expected =
+        "parallel element 't' runs in worker processes, which cannot call a lambda or function"
+            + " object of this JVM; give it a class they can create by name: map(MyMap.class)"
+            + " with a public FrameMap class, or worker(MyLogic.class) with a public WorkerLogic"
+            + " class (both with a public no-argument constructor)";
+    assertThatThrownBy(
+            () ->
+                ParallelTransformElement.builder("t").mode(WorkerMode.PROCESS).map(f -> f).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(expected);
+    assertThatThrownBy(
+            () ->
+                ParallelTransformElement.builder("t")
+                    .flatMap(List::of)
+                    .mode(WorkerMode.PROCESS)
+                    .build())
+        .hasMessage(expected);
+    assertThatThrownBy(
+            () ->
+                ParallelSinkElement.builder("t")
+                    .mode(WorkerMode.PROCESS)
+                    .consume((pad, frame) -> {})
+                    .build())
+        .hasMessage(expected);
+  }
+
+  @Test
+  void aScopeThatPutsALambdaInAWorkerProcessSaysWhatToWriteInstead() {
+    var t = ParallelTransformElement.builder("t").map(f -> f).build();
+    Pipeline pipeline =
+        new Pipeline()
+            .connect(IterSource.of("s", "out", List.of(1)), t)
+            .connect(t, new NullSink("k", List.of("in")));
+
+    assertThatThrownBy(() -> new Parallelize(pipeline, WorkerMode.PROCESS).run())
+        .hasMessageEndingWith(
+            "element 't' runs in PROCESS mode, which cannot call a lambda or function object of"
+                + " this JVM; give it map(MyMap.class) with a public FrameMap class or"
+                + " worker(MyLogic.class) with a public WorkerLogic class, or use THREAD or"
+                + " VIRTUAL_THREAD");
+  }
+
+  /** Doubles each frame's number: a map class, run in whatever worker the element has. */
+  public static final class Doubling implements FrameMap {
+    private int calls;
+
+    @Override
+    public Frame apply(Frame frame) {
+      calls++;
+      return frame.withData((int) frame.data() * 2 + 0 * calls);
+    }
+  }
+
+  @RepeatedTest(20)
+  void aMapClassRunsInAPoolOfWorkerThreadsAndKeepsTheOrder() {
+    var t = ParallelTransformElement.builder("t").map(Doubling.class).workers(3).build();
+    var sink = new CollectSink("collect", List.of("in"));
+    new Pipeline().connect(IterSource.of("s", "out", numbers(50)), t).connect(t, sink).run();
+
+    assertThat(sink.collected("in"))
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, 50).map(n -> 2 * n).boxed().toList());
+  }
+
+  /** A map class the workers cannot create. */
+  static final class Hidden implements FrameMap {
+    @Override
+    public Frame apply(Frame frame) {
+      return frame;
+    }
+  }
+
+  @Test
+  void aMapClassWithoutAPublicConstructorFailsTheRunSayingSo() {
+    var t = ParallelTransformElement.builder("t").map(Hidden.class).build();
     Pipeline pipeline =
         new Pipeline()
             .connect(IterSource.of("s", "out", List.of(1)), t)
             .connect(t, new NullSink("k", List.of("in")));
 
     assertThatThrownBy(pipeline::run)
+        .isInstanceOf(WorkerException.class)
         .hasMessageEndingWith(
-            "element 't' runs in PROCESS mode, which needs worker(Class): a function cannot be sent"
-                + " to another JVM; give it a WorkerLogic class, or use THREAD or VIRTUAL_THREAD");
+            "worker 't' threw java.lang.IllegalArgumentException: map class"
+                + " dev.sgn4j.parallel.ParallelTransformTest$Hidden of element 't' needs to be"
+                + " public with a public no-argument constructor");
   }
 
   @Test

@@ -131,7 +131,11 @@ final class ProcessWorker implements LaunchedWorker {
     record.put("element", request.elementName());
     record.put("worker", request.workerName());
     record.put("index", request.workerIndex());
-    record.put("logic", request.logic().getName());
+    if (request.function() != null) {
+      record.put("function", request.function().getName());
+    } else {
+      record.put("logic", request.logic().getName());
+    }
     record.put("parameters", new LinkedHashMap<>(request.parameters()));
     Map<String, Object> segments = new LinkedHashMap<>();
     for (Map.Entry<String, SharedMemory> segment : request.sharedMemory().entrySet()) {

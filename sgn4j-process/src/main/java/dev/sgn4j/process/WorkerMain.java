@@ -1,11 +1,13 @@
 package dev.sgn4j.process;
 
+import dev.sgn4j.parallel.spi.MapLogic;
 import dev.sgn4j.parallel.spi.WorkerLoop;
 import dev.sgn4j.process.codec.FrameCodecs;
 import dev.sgn4j.process.codec.TaggedItemCodec;
 import dev.sgn4j.process.shm.ChildSharedMemory;
 import dev.sgn4j.process.shm.ControlBlock;
 import dev.sgn4j.process.shm.WorkerChannel;
+import dev.sgn4j.worker.FrameMap;
 import dev.sgn4j.worker.SharedMemory;
 import dev.sgn4j.worker.WorkerLogic;
 import java.io.DataInputStream;
@@ -89,12 +91,7 @@ public final class WorkerMain {
                 channel,
                 segments,
                 parameters(launch.get("parameters")));
-        @SuppressWarnings("unchecked")
-        Class<? extends WorkerLogic> type =
-            (Class<? extends WorkerLogic>)
-                Class.forName(
-                    (String) launch.get("logic"), true, WorkerMain.class.getClassLoader());
-        WorkerLogic logic = WorkerLoop.create(type, element);
+        WorkerLogic logic = logic(launch, element);
         channel.control().set(ControlBlock.Flag.READY);
         beat(channel.control());
         WorkerLoop.run(logic, context);
@@ -109,6 +106,20 @@ public final class WorkerMain {
       }
     }
     System.exit(status);
+  }
+
+  /** The worker's logic: its WorkerLogic class, or its FrameMap class run as {@link MapLogic}. */
+  @SuppressWarnings("unchecked")
+  private static WorkerLogic logic(Map<String, Object> launch, String element) throws Exception {
+    ClassLoader loader = WorkerMain.class.getClassLoader();
+    if (launch.get("function") instanceof String function) {
+      Class<? extends FrameMap> type =
+          (Class<? extends FrameMap>) Class.forName(function, true, loader);
+      return new MapLogic(MapLogic.create(type, element), element);
+    }
+    Class<? extends WorkerLogic> type =
+        (Class<? extends WorkerLogic>) Class.forName((String) launch.get("logic"), true, loader);
+    return WorkerLoop.create(type, element);
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.sgn4j.elements.IterSource;
 import dev.sgn4j.parallel.ParallelTransformElement;
 import dev.sgn4j.parallel.WorkerException;
 import dev.sgn4j.testsupport.Repeat;
+import dev.sgn4j.worker.FrameMap;
 import dev.sgn4j.worker.WorkerContext;
 import dev.sgn4j.worker.WorkerLogic;
 import dev.sgn4j.worker.WorkerMode;
@@ -277,5 +278,54 @@ class ProcessModeTest {
 
     assertThat(square.name()).startsWith("paralleltransformelement-");
     assertThat(sink.collected("in")).containsExactly(1, 4, 9);
+  }
+
+  /** Squares each frame's number: a map class, in whichever worker the element has. */
+  public static final class SquareMap implements FrameMap {
+    @Override
+    public Frame apply(Frame frame) {
+      return frame.withData((int) frame.data() * (int) frame.data());
+    }
+  }
+
+  @Repeat(value = 10, quick = 2)
+  void aPoolOfWorkerProcessesRunsAMapClassAndKeepsTheOrder() {
+    var square =
+        ParallelTransformElement.builder("square")
+            .map(SquareMap.class)
+            .workers(3)
+            .mode(WorkerMode.PROCESS)
+            .build();
+    var sink = new CollectSink("collect", List.of("in"));
+    new Pipeline()
+        .connect(IterSource.of("numbers", "out", numbers(300)), square)
+        .connect(square, sink)
+        .run();
+
+    assertThat(sink.collected("in"))
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, 300).map(n -> n * n).boxed().toList());
+    assertThat(square.workerStats().orElseThrow().workers()).isEqualTo(3);
+    assertThat(square.mode()).contains(WorkerMode.PROCESS);
+  }
+
+  @Test
+  void switchingAMapClassFromThreadsToProcessesIsOneSetting() {
+    for (WorkerMode mode : List.of(WorkerMode.THREAD, WorkerMode.PROCESS)) {
+      var square =
+          ParallelTransformElement.builder("square")
+              .map(SquareMap.class)
+              .workers(2)
+              .mode(mode)
+              .build();
+      var sink = new CollectSink("collect", List.of("in"));
+      new Pipeline()
+          .connect(IterSource.of("numbers", "out", numbers(20)), square)
+          .connect(square, sink)
+          .run();
+
+      assertThat(sink.collected("in"))
+          .as("%s", mode)
+          .containsExactlyElementsOf(IntStream.rangeClosed(1, 20).map(n -> n * n).boxed().toList());
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sgn4j.parallel.spi;
 
+import dev.sgn4j.worker.FrameMap;
 import dev.sgn4j.worker.SharedMemory;
 import dev.sgn4j.worker.WorkerLogic;
 import java.util.Map;
@@ -18,7 +19,9 @@ import java.util.function.Consumer;
  * @param elementName the parallel element
  * @param workerName the worker, e.g. {@code square} or {@code square-1} in a pool
  * @param workerIndex the worker's index in the pool, from 0
- * @param logic the worker logic class (public, with a public no-argument constructor)
+ * @param logic the worker logic class (public, with a public no-argument constructor); null when
+ *     the worker runs {@code function}
+ * @param function the {@link FrameMap} class the worker runs as {@link MapLogic}, or null
  * @param parameters the worker parameters, settled when the run started
  * @param queueCapacity items each of the worker's queues holds
  * @param queueBytes bytes each of the worker's queues holds when they are byte rings (process
@@ -35,6 +38,7 @@ public record LaunchRequest(
     String workerName,
     int workerIndex,
     Class<? extends WorkerLogic> logic,
+    Class<? extends FrameMap> function,
     int queueCapacity,
     int queueBytes,
     Map<String, Object> parameters,
