@@ -29,6 +29,7 @@ module dev.sgn4j.core {
 
   uses dev.sgn4j.Executor;
   uses dev.sgn4j.parallel.spi.WorkerLauncher;
+  uses dev.sgn4j.parallel.spi.EncodabilityCheck;
 
   provides dev.sgn4j.Executor with
       dev.sgn4j.engine.LockStepExecutor,

@@ -13,4 +13,6 @@ module dev.sgn4j.process {
 
   provides dev.sgn4j.parallel.spi.WorkerLauncher with
       dev.sgn4j.process.ProcessLauncher;
+  provides dev.sgn4j.parallel.spi.EncodabilityCheck with
+      dev.sgn4j.process.ProcessEncodabilityCheck;
 }

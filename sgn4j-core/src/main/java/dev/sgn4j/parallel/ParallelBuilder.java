@@ -34,6 +34,7 @@ public abstract class ParallelBuilder<B extends ParallelBuilder<B>> {
   int queueBytes = ParallelOptions.DEFAULT_QUEUE_BYTES;
   WorkerMode mode;
   Duration joinTimeout;
+  Boolean checkEncodable;
   final Map<String, Object> parameters = new LinkedHashMap<>();
 
   ParallelBuilder(String name) {
@@ -113,6 +114,31 @@ public abstract class ParallelBuilder<B extends ParallelBuilder<B>> {
                   name, ParallelOptions.MIN_QUEUE_BYTES, ParallelOptions.MAX_QUEUE_BYTES, bytes));
     }
     this.queueBytes = bytes;
+    return self();
+  }
+
+  /**
+   * Turns the encodability check on or off for this element, overriding its scope's setting ({@link
+   * Parallelize#checkEncodable(boolean)}) and the JVM default: with it on, a thread or
+   * virtual-thread worker's queues encode and decode every item as a worker process's queues would,
+   * and the worker parameters are checked when the run starts, so that switching the element to
+   * {@link WorkerMode#PROCESS} cannot fail later on a frame it could not encode. Items then travel
+   * as decoded copies, as they would between processes. It needs the sgn4j-process module on the
+   * class path, and costs an encoding and a decoding per item: a setting for tests and trial runs.
+   * Worker processes always encode, so it changes nothing in process mode.
+   *
+   * <pre>{@code
+   * ParallelTransformElement.builder("fft")
+   *     .checkEncodable(true)              // thread mode today, PROCESS tomorrow
+   *     .map(Fft.class)
+   *     .build();
+   * }</pre>
+   *
+   * @param on whether to check
+   * @return this builder
+   */
+  public final B checkEncodable(boolean on) {
+    this.checkEncodable = on;
     return self();
   }
 

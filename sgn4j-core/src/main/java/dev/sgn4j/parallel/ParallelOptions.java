@@ -57,6 +57,10 @@ final class ParallelOptions {
   final int queueBytes;
   final WorkerMode mode;
   final Duration joinTimeout;
+
+  /** The element's encodability check setting; null leaves it to the scope. */
+  final Boolean checkEncodable;
+
   final Map<String, Object> parameters;
 
   /**
@@ -74,6 +78,7 @@ final class ParallelOptions {
     this.queueBytes = builder.queueBytes;
     this.mode = builder.mode;
     this.joinTimeout = builder.joinTimeout;
+    this.checkEncodable = builder.checkEncodable;
     this.parameters = new LinkedHashMap<>(builder.parameters);
     if (work == null) {
       throw new IllegalArgumentException(

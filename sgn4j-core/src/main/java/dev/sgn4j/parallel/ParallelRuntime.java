@@ -43,7 +43,9 @@ final class ParallelRuntime {
                                 + " p.run(); }")
                             .formatted(element.getClass().getSimpleName(), element.name())));
     this.mode = options.mode != null ? options.mode : scope.effectiveMode();
-    workers = new Workers(options, context, mode, scope.sharedMemory(), parameters());
+    boolean check =
+        options.checkEncodable != null ? options.checkEncodable : scope.effectiveCheckEncodable();
+    workers = new Workers(options, context, mode, check, scope.sharedMemory(), parameters());
     scope.track(workers);
     workers.start();
     return workers;

@@ -42,6 +42,7 @@ public final class Parallelize implements RunScope {
 
   private static volatile WorkerMode defaultMode = WorkerMode.THREAD;
   private static volatile Duration defaultJoinTimeout = Duration.ofSeconds(10);
+  private static volatile boolean defaultCheckEncodable;
 
   private final Pipeline pipeline;
   private final WorkerMode mode;
@@ -49,6 +50,7 @@ public final class Parallelize implements RunScope {
   private final Map<String, MappedSharedMemory> segments = new LinkedHashMap<>();
   private final List<Workers> running = new ArrayList<>();
   private boolean closed;
+  private volatile Boolean checkEncodable;
 
   /**
    * Opens a scope whose workers use the JVM default mode unless an element sets its own.
@@ -109,6 +111,52 @@ public final class Parallelize implements RunScope {
    */
   public static Duration defaultJoinTimeout() {
     return defaultJoinTimeout;
+  }
+
+  /**
+   * Turns the encodability check on or off for the elements of every scope that does not set its
+   * own (see {@link ParallelBuilder#checkEncodable(boolean)}); read when each run starts. Off
+   * unless changed: a switch for a test suite that runs thread workers today and means to run
+   * worker processes later.
+   *
+   * @param on whether to check
+   */
+  public static void setDefaultCheckEncodable(boolean on) {
+    defaultCheckEncodable = on;
+  }
+
+  /**
+   * Whether elements check encodability when neither they nor their scope say.
+   *
+   * @return the JVM-wide default, false unless changed
+   */
+  public static boolean defaultCheckEncodable() {
+    return defaultCheckEncodable;
+  }
+
+  /**
+   * Turns the encodability check on or off for this scope's parallel elements that do not set their
+   * own (see {@link ParallelBuilder#checkEncodable(boolean)}): every item crossing a thread
+   * worker's queues is encoded and decoded as between worker processes, so that a later switch to
+   * {@link WorkerMode#PROCESS} cannot fail on a frame it could not encode.
+   *
+   * <pre>{@code
+   * try (var scope = new Parallelize(pipeline).checkEncodable(true)) {
+   *   scope.run();                          // fails naming the element and the value's path
+   * }
+   * }</pre>
+   *
+   * @param on whether to check
+   * @return this scope
+   */
+  public Parallelize checkEncodable(boolean on) {
+    this.checkEncodable = on;
+    return this;
+  }
+
+  boolean effectiveCheckEncodable() {
+    Boolean own = checkEncodable;
+    return own != null ? own : defaultCheckEncodable;
   }
 
   /**

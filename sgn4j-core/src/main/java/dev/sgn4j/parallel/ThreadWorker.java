@@ -1,6 +1,7 @@
 package dev.sgn4j.parallel;
 
 import dev.sgn4j.Frame;
+import dev.sgn4j.parallel.spi.EncodabilityCheck;
 import dev.sgn4j.parallel.spi.LaunchRequest;
 import dev.sgn4j.parallel.spi.LaunchedWorker;
 import dev.sgn4j.parallel.spi.MapLogic;
@@ -57,17 +58,33 @@ final class ThreadWorker implements LaunchedWorker {
     }
   }
 
-  ThreadWorker(LaunchRequest request, ParallelOptions options, WorkerMode mode) {
+  /**
+   * @param check the encodability check to pass every queued item through, or null
+   */
+  ThreadWorker(
+      LaunchRequest request, ParallelOptions options, WorkerMode mode, EncodabilityCheck check) {
     this.request = request;
     this.work = options.work;
     this.sinkPads = options.sinkPads;
     String worker = request.workerName();
     this.input =
-        WorkerQueues.spsc(
-            "worker input of '" + worker + "'", request.queueCapacity(), null, request.wakeUp());
+        checked(
+            WorkerQueues.spsc(
+                "worker input of '" + worker + "'",
+                request.queueCapacity(),
+                null,
+                request.wakeUp()),
+            check,
+            "element '" + request.elementName() + "'");
     this.output =
-        WorkerQueues.spsc(
-            "worker output of '" + worker + "'", request.queueCapacity(), request.wakeUp(), null);
+        checked(
+            WorkerQueues.spsc(
+                "worker output of '" + worker + "'",
+                request.queueCapacity(),
+                request.wakeUp(),
+                null),
+            check,
+            "element '" + request.elementName() + "'");
     this.context =
         new DefaultWorkerContext(
             request.elementName(),
@@ -79,6 +96,11 @@ final class ThreadWorker implements LaunchedWorker {
     Thread.Builder builder =
         mode == WorkerMode.VIRTUAL_THREAD ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
     this.thread = builder.name("sgn-worker-" + worker).unstarted(this::run);
+  }
+
+  private static WorkerQueue<Object> checked(
+      WorkerQueue<Object> queue, EncodabilityCheck check, String context) {
+    return check == null ? queue : new CheckedQueue(queue, check, context);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.sgn4j.parallel;
 
 import dev.sgn4j.RunContext;
+import dev.sgn4j.parallel.spi.EncodabilityCheck;
 import dev.sgn4j.parallel.spi.LaunchRequest;
 import dev.sgn4j.parallel.spi.LaunchedWorker;
 import dev.sgn4j.parallel.spi.WorkerLauncher;
@@ -53,6 +54,7 @@ final class Workers {
       ParallelOptions options,
       RunContext run,
       WorkerMode mode,
+      boolean checkEncodable,
       Map<String, SharedMemory> segments,
       Map<String, Object> parameters) {
     this.element = options.name;
@@ -62,6 +64,8 @@ final class Workers {
         options.joinTimeout != null ? options.joinTimeout : Parallelize.defaultJoinTimeout();
     this.terminated = new CountDownLatch(options.workers);
     WorkerLauncher launcher = mode == WorkerMode.PROCESS ? launcher(mode) : null;
+    EncodabilityCheck check =
+        launcher == null && checkEncodable ? encodabilityCheck(parameters) : null;
     for (int i = 0; i < options.workers; i++) {
       String worker = workerName(i);
       LaunchRequest request =
@@ -78,7 +82,9 @@ final class Workers {
               run::wakeUp,
               error -> ended(worker, error));
       LaunchedWorker launched =
-          launcher == null ? new ThreadWorker(request, options, mode) : launcher.launch(request);
+          launcher == null
+              ? new ThreadWorker(request, options, mode, check)
+              : launcher.launch(request);
       workers.add(launched);
       if (!launched.wakesRunLoop()) {
         run.requirePolling();
@@ -106,6 +112,26 @@ final class Workers {
         ("worker mode %s of element '%s' needs the sgn4j-process module, which is not on the class"
                 + " path; use THREAD or VIRTUAL_THREAD")
             .formatted(mode, element));
+  }
+
+  /**
+   * The process codecs' round trip, found on the class path, after checking the worker parameters
+   * with it as a worker process's launch would.
+   */
+  private EncodabilityCheck encodabilityCheck(Map<String, Object> parameters) {
+    EncodabilityCheck check =
+        java.util.ServiceLoader.load(EncodabilityCheck.class)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new UnsupportedOperationException(
+                        ("element '%s' checks encodability, which needs the sgn4j-process module"
+                                + " (its codecs) on the class path; add it, or turn the check off")
+                            .formatted(element)));
+    parameters.forEach(
+        (name, value) ->
+            check.roundTrip(value, "element '%s', worker parameter '%s'".formatted(element, name)));
+    return check;
   }
 
   private String workerName(int index) {

@@ -457,6 +457,21 @@ class ParallelTransformTest {
   }
 
   @Test
+  void theEncodabilityCheckWithoutTheProcessModuleFailsWhenTheRunStarts() {
+    var t = ParallelTransformElement.builder("t").checkEncodable(true).map(f -> f).build();
+    Pipeline pipeline =
+        new Pipeline()
+            .connect(IterSource.of("s", "out", List.of(1)), t)
+            .connect(t, new NullSink("k", List.of("in")));
+
+    assertThatThrownBy(pipeline::run)
+        .hasMessage(
+            "element 't' failed in start(): java.lang.UnsupportedOperationException: element 't'"
+                + " checks encodability, which needs the sgn4j-process module (its codecs) on the"
+                + " class path; add it, or turn the check off");
+  }
+
+  @Test
   void processModeRefusesALambdaWhenTheElementIsBuilt() {
     String expected =
         "parallel element 't' runs in worker processes, which cannot call a lambda or function"
