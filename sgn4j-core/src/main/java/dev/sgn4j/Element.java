@@ -309,6 +309,15 @@ public abstract sealed class Element implements Connectable
   }
 
   /**
+   * For {@linkplain #asynchronous() asynchronous} elements: hands over anything the element's pad
+   * calls held back to batch it, such as frames given to a worker thread but not yet published to
+   * it. The executor calls it on the thread that made the element's pad calls, before that thread
+   * waits for work or turns to other elements for a while, so nothing held back waits on it. Does
+   * nothing by default.
+   */
+  protected void flush() {}
+
+  /**
    * How to open the {@link RunScope} this element needs, or {@code null} when it needs none. {@link
    * Pipeline#run()} opens the scope of the first element that names one.
    *

@@ -211,6 +211,16 @@ public final class Execution {
   }
 
   /**
+   * See {@link Element#flush()}: call it on the thread that made the element's pad calls, before
+   * that thread waits for work or turns to other elements for a while.
+   *
+   * @param element an asynchronous element
+   */
+  public void flush(Element element) {
+    element.flush();
+  }
+
+  /**
    * Whether the executor marks this element's frames as EOS once the run drains: true for sources
    * that {@linkplain SourceElement#endsOnDrain() end on drain}, false for every other element.
    *

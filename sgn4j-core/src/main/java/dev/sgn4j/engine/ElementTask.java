@@ -152,6 +152,9 @@ final class ElementTask implements Runnable {
       boolean blocked;
       try {
         blocked = work();
+        if (asynchronous) {
+          execution.flush(element); // before this thread turns to other tasks or parks
+        }
         wakeWaitingProducers();
       } catch (Throwable t) {
         STATE.setVolatile(this, IDLE);

@@ -57,6 +57,10 @@ final class RunLoop {
   private final Op[] ops;
   private final RunEnd end;
   private final boolean asynchronous;
+
+  /** The asynchronous elements, flushed before the loop waits ({@link Execution#flush}). */
+  private final Element[] flushed;
+
   private long passes;
 
   /** Memory profiling, or null when off. */
@@ -94,6 +98,13 @@ final class RunLoop {
     this.ops = schedule.ops;
     this.end = schedule.end;
     this.asynchronous = schedule.asynchronous;
+    java.util.Set<Element> async = new java.util.LinkedHashSet<>();
+    for (Op op : ops) {
+      if (execution.asynchronous(op.element)) {
+        async.add(op.element);
+      }
+    }
+    this.flushed = async.toArray(new Element[0]);
     this.profiler = profiler;
     this.pipelineId = execution.pipelineId();
   }
@@ -222,6 +233,9 @@ final class RunLoop {
     if (!asynchronous) {
       throw new IllegalStateException(
           "no pad could run in iteration " + passes + "; the schedule is stuck");
+    }
+    for (Element element : flushed) {
+      execution.flush(element);
     }
     IdleStrategy.Wait wait = idle;
     if (wait == null) {

@@ -1,7 +1,7 @@
 package dev.sgn4j.parallel;
 
+import dev.sgn4j.parallel.spi.BatchingQueue;
 import dev.sgn4j.parallel.spi.EncodabilityCheck;
-import dev.sgn4j.worker.WorkerQueue;
 import java.time.Duration;
 
 /**
@@ -9,13 +9,13 @@ import java.time.Duration;
  * encoded-and-decoded copy, on the putting thread, as a process worker's queue would carry it. The
  * element's own markers (which never reach a worker process) pass as they are.
  */
-final class CheckedQueue implements WorkerQueue<Object> {
+final class CheckedQueue implements BatchingQueue<Object> {
 
-  private final WorkerQueue<Object> queue;
+  private final BatchingQueue<Object> queue;
   private final EncodabilityCheck check;
   private final String context;
 
-  CheckedQueue(WorkerQueue<Object> queue, EncodabilityCheck check, String context) {
+  CheckedQueue(BatchingQueue<Object> queue, EncodabilityCheck check, String context) {
     this.queue = queue;
     this.check = check;
     this.context = context;
@@ -38,6 +38,26 @@ final class CheckedQueue implements WorkerQueue<Object> {
   @Override
   public boolean offer(Object item) {
     return queue.offer(copy(item));
+  }
+
+  @Override
+  public boolean offerBatched(Object item) {
+    return queue.offerBatched(copy(item));
+  }
+
+  @Override
+  public void publish() {
+    queue.publish();
+  }
+
+  @Override
+  public boolean hasRoom() {
+    return queue.hasRoom();
+  }
+
+  @Override
+  public Object pollBatched() {
+    return queue.pollBatched();
   }
 
   @Override

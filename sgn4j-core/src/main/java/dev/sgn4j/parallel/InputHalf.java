@@ -3,6 +3,7 @@ package dev.sgn4j.parallel;
 import dev.sgn4j.EosPolicy;
 import dev.sgn4j.Frame;
 import dev.sgn4j.SinkPad;
+import dev.sgn4j.parallel.spi.BatchingQueue;
 import dev.sgn4j.worker.WorkerQueue;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,12 @@ final class InputHalf {
   private final java.util.function.BooleanSupplier drained;
   private EosPolicy policy = EosPolicy.ANY;
   private Workers workers;
+
+  /** Each worker's input queue if it takes batches (thread workers), else null. */
+  private BatchingQueue<Object>[] batching;
+
+  /** Whether frames were sent since the last {@link #ready()}: if not, the stream paused. */
+  private boolean sentSinceReady;
 
   /** Written by the run thread only (opaque), read by statistics on any thread (opaque). */
   private long sent;
@@ -53,8 +60,18 @@ final class InputHalf {
     this.pending = new Frame[pads.size()];
   }
 
+  @SuppressWarnings("unchecked")
   void reset(Workers running, EosPolicy eosPolicy) {
     this.workers = running;
+    BatchingQueue<Object>[] queues = new BatchingQueue[running.count()];
+    for (int i = 0; i < queues.length; i++) {
+      if (!(running.input(i) instanceof BatchingQueue<Object> queue)) {
+        queues = null;
+        break;
+      }
+      queues[i] = queue;
+    }
+    this.batching = queues;
     this.policy = eosPolicy;
     SENT.setOpaque(this, 0L);
     this.ended = false;
@@ -74,8 +91,31 @@ final class InputHalf {
     if (ended) {
       return drained.getAsBoolean();
     }
+    if (batching != null) {
+      if (!sentSinceReady) {
+        flush(); // asked again with nothing sent in between: the frames held back go now
+      }
+      sentSinceReady = false;
+      BatchingQueue<Object> queue = batching[index(sent)];
+      return queue.isClosed() || queue.hasRoom();
+    }
     WorkerQueue<Object> queue = workers.input(index(sent));
     return queue.isClosed() || queue.size() < queue.capacity();
+  }
+
+  /**
+   * Publishes the frames handed to thread workers in batches; on the thread that made the pad
+   * calls, before it waits or turns to other work (see {@code Element.flush()}).
+   */
+  void flush() {
+    BatchingQueue<Object>[] queues = batching;
+    if (queues != null && !ended) {
+      for (BatchingQueue<Object> queue : queues) {
+        if (!queue.isClosed()) {
+          queue.publish();
+        }
+      }
+    }
   }
 
   void pull(SinkPad pad, Frame frame) {
@@ -100,7 +140,15 @@ final class InputHalf {
     }
     Object item = pending.length == 1 ? pending[0] : framesByPad();
     boolean endOfStream = endOfStream();
-    if (queue.offer(item)) {
+    // The end of the stream is published at once (with everything before it); other frames go to
+    // a thread worker in batches, published when a batch is full, when the worker waits, or when
+    // the run loop flushes the element.
+    boolean in =
+        batching != null && !endOfStream
+            ? batching[index(sent)].offerBatched(item)
+            : queue.offer(item);
+    sentSinceReady = true;
+    if (in) {
       accepted(endOfStream);
     } else {
       held = item;

@@ -2,6 +2,7 @@ package dev.sgn4j.parallel;
 
 import dev.sgn4j.Frame;
 import dev.sgn4j.SourcePad;
+import dev.sgn4j.parallel.spi.BatchingQueue;
 import dev.sgn4j.worker.WorkerQueue;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,10 @@ final class OutputHalf {
   private final String element;
   private final List<SourcePad> pads;
   private Workers workers;
+
+  /** Each worker's output queue if it hands over batches (thread workers), else null. */
+  private BatchingQueue<Object>[] batching;
+
   private boolean oneToOne;
   private Object current;
   private int worker;
@@ -44,8 +49,18 @@ final class OutputHalf {
     this.pads = pads;
   }
 
+  @SuppressWarnings("unchecked")
   void reset(Workers running, boolean oneOutputPerInput) {
     this.workers = running;
+    BatchingQueue<Object>[] queues = new BatchingQueue[running.count()];
+    for (int i = 0; i < queues.length; i++) {
+      if (!(running.output(i) instanceof BatchingQueue<Object> queue)) {
+        queues = null;
+        break;
+      }
+      queues[i] = queue;
+    }
+    this.batching = queues;
     this.oneToOne = oneOutputPerInput;
     this.current = null;
     this.worker = 0;
@@ -64,7 +79,7 @@ final class OutputHalf {
     }
     while (true) {
       WorkerQueue<Object> queue = workers.output(worker);
-      Object item = queue.poll();
+      Object item = batching != null ? batching[worker].pollBatched() : queue.poll();
       if (item == null && workers.terminated(worker)) {
         item = queue.poll();
         if (item == null && workers.endsWithoutEos()) {

@@ -115,6 +115,11 @@ public non-sealed class ParallelSinkElement extends SinkElement implements Paral
   }
 
   @Override
+  protected final void flush() {
+    input.flush();
+  }
+
+  @Override
   protected final boolean readyToPull() {
     return input.ready();
   }

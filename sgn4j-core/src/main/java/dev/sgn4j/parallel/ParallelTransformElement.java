@@ -137,6 +137,11 @@ public non-sealed class ParallelTransformElement extends TransformElement
   }
 
   @Override
+  protected final void flush() {
+    input.flush();
+  }
+
+  @Override
   protected final boolean readyToPull() {
     return input.ready();
   }

@@ -1,6 +1,7 @@
 package dev.sgn4j.parallel;
 
 import dev.sgn4j.Frame;
+import dev.sgn4j.parallel.spi.BatchingQueue;
 import dev.sgn4j.parallel.spi.EncodabilityCheck;
 import dev.sgn4j.parallel.spi.LaunchRequest;
 import dev.sgn4j.parallel.spi.LaunchedWorker;
@@ -27,8 +28,8 @@ final class ThreadWorker implements LaunchedWorker {
   private final LaunchRequest request;
   private final ParallelOptions.Work work;
   private final List<String> sinkPads;
-  private final WorkerQueue<Object> input;
-  private final WorkerQueue<Object> output;
+  private final BatchingQueue<Object> input;
+  private final BatchingQueue<Object> output;
   private final DefaultWorkerContext context;
   private final Thread thread;
   private volatile boolean stopping;
@@ -42,6 +43,16 @@ final class ThreadWorker implements LaunchedWorker {
 
   private long sampled;
   private long sampledNanos;
+
+  /**
+   * Whether the last timed call of user code was cheap enough for its outputs to be handed over in
+   * batches (worker thread only): a batch then holds outputs back for microseconds at most, and a
+   * worker about to wait for input publishes what it holds first.
+   */
+  private boolean cheapCalls;
+
+  /** The longest call, in nanoseconds, that still counts as cheap for batching outputs. */
+  private static final long CHEAP_CALL_NANOS = 2_000;
 
   private static final java.lang.invoke.VarHandle CALLS;
   private static final java.lang.invoke.VarHandle SAMPLED;
@@ -69,7 +80,7 @@ final class ThreadWorker implements LaunchedWorker {
     String worker = request.workerName();
     this.input =
         checked(
-            WorkerQueues.spsc(
+            WorkerQueues.batching(
                 "worker input of '" + worker + "'",
                 request.queueCapacity(),
                 null,
@@ -78,7 +89,7 @@ final class ThreadWorker implements LaunchedWorker {
             "element '" + request.elementName() + "'");
     this.output =
         checked(
-            WorkerQueues.spsc(
+            WorkerQueues.batching(
                 "worker output of '" + worker + "'",
                 request.queueCapacity(),
                 request.wakeUp(),
@@ -98,8 +109,8 @@ final class ThreadWorker implements LaunchedWorker {
     this.thread = builder.name("sgn-worker-" + worker).unstarted(this::run);
   }
 
-  private static WorkerQueue<Object> checked(
-      WorkerQueue<Object> queue, EncodabilityCheck check, String context) {
+  private static BatchingQueue<Object> checked(
+      BatchingQueue<Object> queue, EncodabilityCheck check, String context) {
     return check == null ? queue : new CheckedQueue(queue, check, context);
   }
 
@@ -168,7 +179,9 @@ final class ThreadWorker implements LaunchedWorker {
     try {
       return user.call();
     } finally {
-      SAMPLED_NANOS.setOpaque(this, sampledNanos + System.nanoTime() - started);
+      long took = System.nanoTime() - started;
+      cheapCalls = took < CHEAP_CALL_NANOS;
+      SAMPLED_NANOS.setOpaque(this, sampledNanos + took);
       SAMPLED.setOpaque(this, sampled + 1);
     }
   }
@@ -185,6 +198,7 @@ final class ThreadWorker implements LaunchedWorker {
       error = t;
     } finally {
       try {
+        publishOutput();
         request.onEnd().accept(error);
       } finally {
         ended = true;
@@ -211,14 +225,14 @@ final class ThreadWorker implements LaunchedWorker {
         for (Frame in = next(); in != null; in = next()) {
           Frame frame = in;
           Frame out = in.isGap() ? in : checked(timed(() -> map.function().apply(frame)), in);
-          output.put(in.isEos() && !out.isEos() ? out.withEos(true) : out);
+          emit(in.isEos() && !out.isEos() ? out.withEos(true) : out);
         }
       }
       case ParallelOptions.MapClassWork type -> {
         FrameMap function = MapLogic.create(type.type(), element);
         for (Frame in = next(); in != null; in = next()) {
           Frame frame = in;
-          output.put(timed(() -> MapLogic.map(function, frame, element)));
+          emit(timed(() -> MapLogic.map(function, frame, element)));
         }
       }
       case ParallelOptions.FlatMapWork flat -> {
@@ -233,12 +247,12 @@ final class ThreadWorker implements LaunchedWorker {
           for (int i = 0; i < outs.size(); i++) {
             Frame out = checked(outs.get(i), in);
             boolean last = i == outs.size() - 1;
-            output.put(in.isEos() && last && !out.isEos() ? out.withEos(true) : out);
+            emit(in.isEos() && last && !out.isEos() ? out.withEos(true) : out);
           }
           if (in.isEos() && outs.isEmpty()) {
-            output.put(Frame.eos());
+            emit(Frame.eos());
           }
-          output.put(Workers.BATCH_END);
+          emit(Workers.BATCH_END);
         }
       }
       case ParallelOptions.ConsumeWork consume -> {
@@ -272,12 +286,38 @@ final class ThreadWorker implements LaunchedWorker {
     return (Frame) takeOrEnd();
   }
 
-  /** The next input item, or null once the element closed the input and it is drained. */
+  /**
+   * The next input item, or null once the element closed the input and it is drained. Before it
+   * waits for input, the worker publishes the outputs it holds back.
+   */
   private Object takeOrEnd() throws InterruptedException {
+    Object item = input.pollBatched();
+    if (item != null) {
+      return item;
+    }
+    output.publish();
     try {
       return input.take();
     } catch (QueueClosedException e) {
       return null;
+    }
+  }
+
+  /**
+   * Puts an output of the element's function: in a batch while calls are cheap, published at once
+   * otherwise (and always for the end of the stream, which the element must not wait for).
+   */
+  private void emit(Object item) throws InterruptedException {
+    boolean last = item instanceof Frame frame && frame.isEos();
+    if (!cheapCalls || last || !output.offerBatched(item)) {
+      output.put(item);
+    }
+  }
+
+  /** Publishes the outputs held back, unless the queue was closed by a stop. */
+  private void publishOutput() {
+    if (!output.isClosed()) {
+      output.publish();
     }
   }
 

@@ -57,18 +57,38 @@ import java.util.concurrent.locks.LockSupport;
  * both waiters) wakes both. The fence costs every put and take a store-buffer drain; it is the
  * price of never losing a wake-up.
  *
+ * <p><b>Batches.</b> {@link #offerBatched} writes the slot and a second, pending index (release
+ * store, on the producer's line) but leaves {@code producerIndex} alone until a batch of {@code
+ * min(32, capacity / 4)} items is full, the consumer is seen parked, or the producer calls {@link
+ * #publish()}; then one release store and one fence hand the whole batch over. A consumer that has
+ * to wait reads the pending index every {@value #SPINS_PER_PENDING_LOOK} spins and once more after
+ * registering to park, and a consumer that finds the queue closed takes the pending items too, so
+ * batching neither delays a waiting consumer nor loses items on close. A batched add has no fence:
+ * a consumer that registers while it runs may park unseen, and is then woken by the producer's next
+ * add or {@link #publish()}, which a producer of batches makes before it waits or turns to other
+ * work. {@link #pollBatched} likewise tells the producer (fence, wake-up, hook) once per batch and
+ * whenever it finds the queue empty: a producer waits only on a full queue, so it is woken after at
+ * most a batch of removals.
+ *
  * <p>Puts and takes run the hooks given at construction, on the caller's thread, after the item is
  * published or removed and after the other side is woken, outside any lock; an exception from a
  * hook propagates to the caller, but the put or take has happened.
  *
  * @param <T> the item type
  */
-final class SpscWorkerQueue<T> implements WorkerQueue<T> {
+final class SpscWorkerQueue<T> implements BatchingQueue<T> {
 
   /** Unused array slots before and after the ring, so no other object shares its cache lines. */
   private static final int ARRAY_PAD = 32;
 
+  /** The most items handed over in one batch; a quarter of the capacity when that is less. */
+  static final int MAX_BATCH = 32;
+
+  /** How many spins of a waiting consumer between two looks at the producer's unpublished items. */
+  private static final int SPINS_PER_PENDING_LOOK = 16;
+
   private static final VarHandle PRODUCER_INDEX;
+  private static final VarHandle PENDING_INDEX;
   private static final VarHandle CONSUMER_INDEX;
   private static final VarHandle PRODUCER_WAITER;
   private static final VarHandle CONSUMER_WAITER;
@@ -77,6 +97,7 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       PRODUCER_INDEX = lookup.findVarHandle(ProducerFields.class, "producerIndex", long.class);
+      PENDING_INDEX = lookup.findVarHandle(ProducerFields.class, "pendingIndex", long.class);
       CONSUMER_INDEX = lookup.findVarHandle(ConsumerFields.class, "consumerIndex", long.class);
       PRODUCER_WAITER = lookup.findVarHandle(ColdFields.class, "producerWaiter", Thread.class);
       CONSUMER_WAITER = lookup.findVarHandle(ColdFields.class, "consumerWaiter", Thread.class);
@@ -91,6 +112,7 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
   private final Object[] buffer;
   private final Runnable afterPut;
   private final Runnable afterTake;
+  private final int batch;
   private final Indexes indexes = new Indexes();
 
   /** The producer's and the consumer's waits: one thread at a time each. */
@@ -125,6 +147,7 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
     this.buffer = new Object[length + 2 * ARRAY_PAD];
     this.afterPut = afterPut;
     this.afterTake = afterTake;
+    this.batch = Math.max(1, Math.min(MAX_BATCH, capacity / 4));
   }
 
   // ---------------------------------------------------------------- producer side
@@ -154,9 +177,20 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
   }
 
   /** Stores the item if there is room; producer thread only. */
+  /** Adds and publishes, with everything added before. */
   private boolean tryAdd(T item) {
+    if (!tryAddPending(item)) {
+      return false;
+    }
     Indexes s = indexes;
-    long p = s.producerIndex; // only this thread writes it
+    PRODUCER_INDEX.setRelease(s, s.pendingIndex);
+    return true;
+  }
+
+  /** Adds without publishing: the slot, then the pending index with a release store. */
+  private boolean tryAddPending(T item) {
+    Indexes s = indexes;
+    long p = s.pendingIndex; // only this thread writes it
     if (p - s.cachedConsumerIndex >= capacity) {
       s.cachedConsumerIndex = (long) CONSUMER_INDEX.getAcquire(s);
       if (p - s.cachedConsumerIndex >= capacity) {
@@ -164,8 +198,47 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
       }
     }
     buffer[ARRAY_PAD + ((int) p & mask)] = item;
-    PRODUCER_INDEX.setRelease(s, p + 1);
+    PENDING_INDEX.setRelease(s, p + 1);
     return true;
+  }
+
+  @Override
+  public boolean offerBatched(T item) {
+    WorkerQueues.checkItem(name, item);
+    checkOpen();
+    if (!tryAddPending(item)) {
+      publish();
+      return false;
+    }
+    Indexes s = indexes;
+    // A parked consumer is woken at once; a consumer that is about to park looks at the pending
+    // items before it does, and one that parked unseen is seen by the next add or publish.
+    if (s.pendingIndex - s.producerIndex >= batch || s.consumerWaiter != null) {
+      PRODUCER_INDEX.setRelease(s, s.pendingIndex);
+      added();
+    }
+    return true;
+  }
+
+  @Override
+  public void publish() {
+    Indexes s = indexes;
+    long pending = s.pendingIndex;
+    if (pending != s.producerIndex) { // only this thread writes either
+      PRODUCER_INDEX.setRelease(s, pending);
+      added();
+    }
+  }
+
+  @Override
+  public boolean hasRoom() {
+    Indexes s = indexes;
+    long p = s.pendingIndex;
+    if (p - s.cachedConsumerIndex < capacity) {
+      return true;
+    }
+    s.cachedConsumerIndex = (long) CONSUMER_INDEX.getAcquire(s);
+    return p - s.cachedConsumerIndex < capacity;
   }
 
   /**
@@ -224,9 +297,43 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
   public T poll() {
     T item = tryRemove();
     if (item != null) {
+      indexes.untold = 0;
       removed();
     }
     return item;
+  }
+
+  @Override
+  public T pollBatched() {
+    T item = tryRemove();
+    Indexes s = indexes;
+    if (item == null) {
+      if (s.untold > 0) { // found empty: the producer hears of every removal before now
+        s.untold = 0;
+        removed();
+      }
+      return null;
+    }
+    // The producer hears of removals a batch at a time, also when it waits for room (waking it
+    // per slot would cost a wake-up per item), and whenever the queue is found empty: a producer
+    // waits only on a full queue, so the consumer soon frees a batch or finds the queue empty.
+    if (++s.untold >= batch) {
+      s.untold = 0;
+      removed();
+    }
+    return item;
+  }
+
+  /** Like {@link #poll()}, first taking in the producer's added but unpublished items. */
+  private T pollPending() {
+    Indexes s = indexes;
+    if (s.consumerIndex >= s.cachedProducerIndex) {
+      long pending = (long) PENDING_INDEX.getAcquire(s);
+      if (pending > s.cachedProducerIndex) {
+        s.cachedProducerIndex = pending;
+      }
+    }
+    return poll();
   }
 
   @Override
@@ -248,10 +355,21 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
     Indexes s = indexes;
     long c = s.consumerIndex; // only this thread writes it
     if (c >= s.cachedProducerIndex) {
-      s.cachedProducerIndex = (long) PRODUCER_INDEX.getAcquire(s);
-      if (c >= s.cachedProducerIndex) {
-        return null;
+      long published = (long) PRODUCER_INDEX.getAcquire(s);
+      if (c >= published) {
+        if (!s.closed) {
+          return null;
+        }
+        // Closed: what the producer added before closing is the rest of the stream, published or
+        // not.
+        long pending = (long) PENDING_INDEX.getAcquire(s);
+        if (c >= pending) {
+          return null;
+        }
+        published = pending;
       }
+      // (the cached index may be ahead of the published one after a look at the pending items)
+      s.cachedProducerIndex = published;
     }
     int slot = ARRAY_PAD + ((int) c & mask);
     T item = (T) buffer[slot];
@@ -276,9 +394,12 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
     IdleStrategy.Wait wait = consumerWait;
     wait.reset();
     Thread me = null;
+    int spins = 0;
     try {
       while (true) {
-        T item = poll();
+        // Every few spins, and always once registered to park, take in what the producer added
+        // but has not published yet: batching then adds no latency for a waiting consumer.
+        T item = me != null || spins++ % SPINS_PER_PENDING_LOOK == 0 ? pollPending() : poll();
         if (item != null) {
           return item;
         }
@@ -316,7 +437,7 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
    * between, so poll once more (the volatile read of {@code closed} orders this load after it).
    */
   private T lastItem(boolean timed) {
-    T item = poll();
+    T item = pollPending();
     if (item != null || timed) {
       return item;
     }
@@ -404,7 +525,14 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
 
   /** Written by the producer on every put; read by the consumer when its cached copy runs out. */
   abstract static class ProducerFields extends PadBeforeProducer {
+    /** The published index: the consumer sees the items before it. */
     long producerIndex;
+
+    /**
+     * The index after the last item added, published or not; the producer writes it with a release
+     * store after each item, and a waiting consumer reads it now and then.
+     */
+    long pendingIndex;
 
     /** The producer's last view of {@code consumerIndex}; producer thread only. */
     long cachedConsumerIndex;
@@ -421,6 +549,9 @@ final class SpscWorkerQueue<T> implements WorkerQueue<T> {
 
     /** The consumer's last view of {@code producerIndex}; consumer thread only. */
     long cachedProducerIndex;
+
+    /** Removals by {@link #pollBatched()} the producer has not been told of; consumer only. */
+    int untold;
   }
 
   /** Padding between the consumer's fields and the cold ones. */

@@ -79,6 +79,23 @@ public final class WorkerQueues {
     return new SpscWorkerQueue<>(name, capacity, afterPut, afterTake);
   }
 
+  /**
+   * {@link #spsc(String, int, Runnable, Runnable)} whose sides may also hand items over in batches
+   * ({@link BatchingQueue}): what a thread worker and its element use. The hooks run once per batch
+   * for the batched methods, and after every plain put or take.
+   *
+   * @param name what the queue is, used in exception messages
+   * @param capacity the most items it holds, 1 to {@link #MAX_CAPACITY}
+   * @param afterPut run after each publication, or null
+   * @param afterTake run after the producer is told of removals, or null
+   * @param <T> the item type
+   * @return an empty, open queue
+   */
+  public static <T> BatchingQueue<T> batching(
+      String name, int capacity, Runnable afterPut, Runnable afterTake) {
+    return new SpscWorkerQueue<>(name, capacity, afterPut, afterTake);
+  }
+
   // ---------------------------------------------------------------- shared by the implementations
 
   /**
