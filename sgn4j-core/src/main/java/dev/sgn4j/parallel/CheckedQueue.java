@@ -46,6 +46,11 @@ final class CheckedQueue implements BatchingQueue<Object> {
   }
 
   @Override
+  public void putBatched(Object item) throws InterruptedException {
+    queue.putBatched(copy(item));
+  }
+
+  @Override
   public void publish() {
     queue.publish();
   }

@@ -3,7 +3,6 @@ package dev.sgn4j.parallel;
 import dev.sgn4j.Frame;
 import dev.sgn4j.SourcePad;
 import dev.sgn4j.parallel.spi.BatchingQueue;
-import dev.sgn4j.worker.WorkerQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,9 @@ final class OutputHalf {
 
   /** Each worker's output queue if it hands over batches (thread workers), else null. */
   private BatchingQueue<Object>[] batching;
+
+  /** Per worker, the outputs taken from its batching queue but not yet used. */
+  private ReadAhead[] ahead;
 
   private boolean oneToOne;
   private Object current;
@@ -61,6 +63,14 @@ final class OutputHalf {
       queues[i] = queue;
     }
     this.batching = queues;
+    if (queues != null) {
+      this.ahead = new ReadAhead[queues.length];
+      for (int i = 0; i < queues.length; i++) {
+        ahead[i] = new ReadAhead();
+      }
+    } else {
+      this.ahead = null;
+    }
     this.oneToOne = oneOutputPerInput;
     this.current = null;
     this.worker = 0;
@@ -78,10 +88,9 @@ final class OutputHalf {
       return true;
     }
     while (true) {
-      WorkerQueue<Object> queue = workers.output(worker);
-      Object item = batching != null ? batching[worker].pollBatched() : queue.poll();
+      Object item = poll(worker);
       if (item == null && workers.terminated(worker)) {
-        item = queue.poll();
+        item = poll(worker);
         if (item == null && workers.endsWithoutEos()) {
           ended = true;
           return true;
@@ -144,7 +153,7 @@ final class OutputHalf {
     }
     int emptyInARow = 0;
     while (emptyInARow < workers.count()) {
-      Object item = workers.output(worker).poll();
+      Object item = poll(worker);
       if (item == null || item == Workers.BATCH_END) {
         emptyInARow = item == null ? emptyInARow + 1 : 0;
         worker = (worker + 1) % workers.count();
@@ -158,6 +167,11 @@ final class OutputHalf {
     }
     ended = true;
     return left;
+  }
+
+  /** The next output of worker {@code w}: read ahead when its queue takes batches. */
+  private Object poll(int w) {
+    return batching == null ? workers.output(w).poll() : ahead[w].poll(batching[w]);
   }
 
   private Object check(Object item) {

@@ -51,6 +51,9 @@ final class ThreadWorker implements LaunchedWorker {
    */
   private boolean cheapCalls;
 
+  /** The inputs taken from the queue in a batch but not yet used (worker thread only). */
+  private final ReadAhead ahead = new ReadAhead();
+
   /** The longest call, in nanoseconds, that still counts as cheap for batching outputs. */
   private static final long CHEAP_CALL_NANOS = 2_000;
 
@@ -291,7 +294,7 @@ final class ThreadWorker implements LaunchedWorker {
    * waits for input, the worker publishes the outputs it holds back.
    */
   private Object takeOrEnd() throws InterruptedException {
-    Object item = input.pollBatched();
+    Object item = ahead.poll(input);
     if (item != null) {
       return item;
     }
@@ -309,8 +312,10 @@ final class ThreadWorker implements LaunchedWorker {
    */
   private void emit(Object item) throws InterruptedException {
     boolean last = item instanceof Frame frame && frame.isEos();
-    if (!cheapCalls || last || !output.offerBatched(item)) {
+    if (!cheapCalls || last) {
       output.put(item);
+    } else {
+      output.putBatched(item);
     }
   }
 

@@ -266,8 +266,19 @@ public final class RandomGraph {
       pipeline.run();
     } else {
       try {
-        if (!pipeline.start(options).await(Duration.ofSeconds(60))) {
-          throw new AssertionError("the run of " + this + " did not end within 60 s");
+        var run = pipeline.start(options);
+        if (!run.await(Duration.ofSeconds(60))) {
+          String threads = threadDump();
+          String stats = run.stats().toString();
+          run.abort();
+          boolean ended = run.await(Duration.ofSeconds(10));
+          throw new AssertionError(
+              "the run of %s with %s, placements %s did not end within 60 s (%s after abort);"
+                      .formatted(this, options, placements, ended ? "ended" : "still running")
+                  + " stats "
+                  + stats
+                  + "\nthreads:\n"
+                  + threads);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -330,7 +341,10 @@ public final class RandomGraph {
    * {@code lockStep}, and that each ran {@code internal()} as often; a transform still streaming
    * when the lock-step run ended (its last frame not EOS) may have gone on for a few iterations
    * more, so its lock-step frames need only be the first ones. Unless {@code exact}, only each
-   * pad's frames up to its first EOS count. Failures name the graph and seed.
+   * pad's frames up to its first EOS count, and a transform past its own EOS may have run fewer
+   * iterations (its outputs may feed a parallel element at EOS, which takes no more frames until
+   * its workers are done): its pads' frames up to its EOS must match, the rest be a prefix.
+   * Failures name the graph and seed.
    */
   public void assertSamePads(Result lockStep, Result other, boolean exact, String how) {
     String description = this + "\n" + how;
@@ -351,6 +365,19 @@ public final class RandomGraph {
           want = throughFirstEos(want);
           got = throughFirstEos(got);
         }
+        if (!exact && ended && got.size() < want.size()) {
+          // Past its own EOS, an element whose outputs feed a parallel element at EOS (which takes
+          // no more frames until its workers are done) may end the run some iterations short:
+          // its pads' frames up to the element's EOS are the same, the rest a prefix.
+          int ownEos = throughFirstEos(lastOutputs).size();
+          assertThat(got.size())
+              .as("frames of pad %s up to the EOS of %s in %s", pad, transform.name, description)
+              .isGreaterThanOrEqualTo(Math.min(ownEos, want.size()));
+          assertThat(got)
+              .as("frames of pad %s in %s", pad, description)
+              .isEqualTo(want.subList(0, got.size()));
+          continue;
+        }
         if (ended) {
           assertThat(got).as("frames of pad %s in %s", pad, description).isEqualTo(want);
         } else {
@@ -368,6 +395,22 @@ public final class RandomGraph {
             .isEqualTo(lockStep.internals().get(transform.name));
       }
     }
+  }
+
+  /** The stacks of the pipeline's threads (pool, workers, run), for a run that hangs. */
+  private static String threadDump() {
+    StringBuilder dump = new StringBuilder();
+    Thread.getAllStackTraces()
+        .forEach(
+            (thread, stack) -> {
+              if (thread.getName().startsWith("sgn")) {
+                dump.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                  dump.append("    at ").append(frame).append('\n');
+                }
+              }
+            });
+    return dump.toString();
   }
 
   private static List<Frame> throughFirstEos(List<Frame> frames) {

@@ -46,6 +46,17 @@ public interface BatchingQueue<T> extends WorkerQueue<T> {
   boolean offerBatched(T item);
 
   /**
+   * Adds an item as {@link #offerBatched} does, waiting while the queue is full; once it was full,
+   * it waits until a batch of slots is free, so that the two sides do not trade single slots.
+   * Producer only.
+   *
+   * @param item the item, not null
+   * @throws InterruptedException when interrupted while waiting
+   * @throws dev.sgn4j.worker.QueueClosedException when the queue is closed
+   */
+  void putBatched(T item) throws InterruptedException;
+
+  /**
    * Publishes every item added so far and wakes a waiting consumer. Producer only; cheap when there
    * is nothing to publish.
    */
@@ -53,7 +64,8 @@ public interface BatchingQueue<T> extends WorkerQueue<T> {
 
   /**
    * Whether an item can be added now, counting the items added but not yet published. Producer
-   * only; reads the consumer's side only when its last view of it says full.
+   * only; reads the consumer's side only when its last view of it says full, and then says yes only
+   * once a batch of slots is free.
    *
    * @return true when {@link #offerBatched} would accept an item
    */

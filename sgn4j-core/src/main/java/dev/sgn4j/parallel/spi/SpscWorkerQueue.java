@@ -85,7 +85,7 @@ final class SpscWorkerQueue<T> implements BatchingQueue<T> {
   static final int MAX_BATCH = 32;
 
   /** How many spins of a waiting consumer between two looks at the producer's unpublished items. */
-  private static final int SPINS_PER_PENDING_LOOK = 16;
+  private static final int SPINS_PER_PENDING_LOOK = 256;
 
   private static final VarHandle PRODUCER_INDEX;
   private static final VarHandle PENDING_INDEX;
@@ -166,14 +166,14 @@ final class SpscWorkerQueue<T> implements BatchingQueue<T> {
   @Override
   public void put(T item) throws InterruptedException {
     if (!offer(item)) {
-      awaitRoom(item, 0, false);
+      awaitRoom(item, 0, false, 1);
     }
   }
 
   @Override
   public boolean put(T item, Duration timeout) throws InterruptedException {
     long nanos = WorkerQueues.toNanos(name, timeout);
-    return offer(item) || awaitRoom(item, nanos, true);
+    return offer(item) || awaitRoom(item, nanos, true, 1);
   }
 
   /** Stores the item if there is room; producer thread only. */
@@ -233,12 +233,26 @@ final class SpscWorkerQueue<T> implements BatchingQueue<T> {
   @Override
   public boolean hasRoom() {
     Indexes s = indexes;
-    long p = s.pendingIndex;
-    if (p - s.cachedConsumerIndex < capacity) {
+    if (s.pendingIndex - s.cachedConsumerIndex < capacity) {
       return true;
     }
+    // Full when last seen: room again once a batch is free (the consumer tells of removals a batch
+    // at a time), so that a producer and a consumer do not trade single slots.
+    return free() >= batch;
+  }
+
+  @Override
+  public void putBatched(T item) throws InterruptedException {
+    if (!offerBatched(item)) {
+      awaitRoom(item, 0, false, batch);
+    }
+  }
+
+  /** Free slots as of a fresh look at the consumer's index; producer only. */
+  private long free() {
+    Indexes s = indexes;
     s.cachedConsumerIndex = (long) CONSUMER_INDEX.getAcquire(s);
-    return p - s.cachedConsumerIndex < capacity;
+    return capacity - (s.pendingIndex - s.cachedConsumerIndex);
   }
 
   /**
@@ -252,7 +266,12 @@ final class SpscWorkerQueue<T> implements BatchingQueue<T> {
     }
   }
 
-  private boolean awaitRoom(T item, long nanos, boolean timed) throws InterruptedException {
+  /**
+   * Waits until {@code need} slots are free, then adds and publishes {@code item}; false when the
+   * deadline passed first.
+   */
+  private boolean awaitRoom(T item, long nanos, boolean timed, int need)
+      throws InterruptedException {
     Indexes s = indexes;
     long deadline = System.nanoTime() + nanos;
     IdleStrategy.Wait wait = producerWait;
@@ -261,7 +280,7 @@ final class SpscWorkerQueue<T> implements BatchingQueue<T> {
     try {
       while (true) {
         checkOpen();
-        if (tryAdd(item)) {
+        if ((need == 1 || free() >= need) && tryAdd(item)) {
           added();
           return true;
         }

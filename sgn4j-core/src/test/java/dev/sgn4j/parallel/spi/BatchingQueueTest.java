@@ -109,6 +109,53 @@ class BatchingQueueTest {
   }
 
   @Test
+  void onceFullTheProducerSeesRoomAgainOnlyWhenABatchIsFree() {
+    BatchingQueue<Integer> queue = WorkerQueues.batching("q", 64, null, null);
+    for (int i = 0; i < 64; i++) {
+      queue.offerBatched(i);
+    }
+    assertThat(queue.hasRoom()).isFalse();
+
+    for (int i = 0; i < 15; i++) {
+      queue.pollBatched();
+    }
+    assertThat(queue.hasRoom()).as("15 free slots, a batch is 16").isFalse();
+    assertThat(queue.offerBatched(64)).as("a single add still fits").isTrue();
+
+    queue.pollBatched();
+    queue.pollBatched();
+    assertThat(queue.hasRoom()).isTrue();
+  }
+
+  @RepeatedTest(10)
+  void aBatchedPutWaitsForABatchOfRoomAndTheConsumerWakesItOnce() throws Exception {
+    BatchingQueue<Integer> queue = new SpscWorkerQueue<>("q", 64, null, null, false);
+    for (int i = 0; i < 64; i++) {
+      queue.offerBatched(i);
+    }
+    var putter =
+        threads.start(
+            "producer",
+            () -> {
+              queue.putBatched(64);
+              return true;
+            });
+    putter.awaitParked();
+
+    List<Integer> taken = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      taken.add(queue.pollBatched());
+    }
+    assertThat(putter.thread().getState()).as("not told yet").isEqualTo(Thread.State.WAITING);
+
+    taken.add(queue.pollBatched()); // the 16th removal tells the producer
+    assertThat(putter.result()).isTrue();
+    queue.publish();
+    taken.addAll(pollAll(queue));
+    assertThat(taken).hasSize(65).startsWith(0, 1, 2).endsWith(63, 64);
+  }
+
+  @Test
   void theProducerHearsOfRemovalsOncePerBatchAndWhenTheQueueIsFoundEmpty()
       throws InterruptedException {
     AtomicInteger told = new AtomicInteger();
