@@ -25,7 +25,11 @@ package dev.sgn4j;
  *       element is stopped, sources first, also when the run fails or is aborted; hooks run on the
  *       thread that called {@link #execute}. Pad calls may run on other threads, but the calls of
  *       one element never overlap, and each sees what the element's earlier calls and hooks did
- *       (they happen before it).
+ *       (they happen before it). A thread that made an {@linkplain Execution#asynchronous
+ *       asynchronous} element's pad calls {@linkplain Execution#flush flushes} it before it waits
+ *       for work or turns to other elements for a while, so frames the element holds back to hand
+ *       over in a batch never wait on it; the element's "asked again with nothing sent" readiness
+ *       check covers a loop that never waits.
  *   <li><b>Errors.</b> An exception from an element, or one passed to {@link
  *       RunContext#fail(PipelineException)}, ends the run: every started element is stopped, then
  *       the run ends with one {@link PipelineException} naming the element, the pad (or hook) and

@@ -21,6 +21,14 @@ import java.lang.invoke.VarHandle;
  * compare-and-set also orders everything one turn did before the next turn, on whichever thread
  * that runs.
  *
+ * <p><b>Frames not yet visible.</b> A producer publishes a frame with a release store and then
+ * reads its consumer's state without a fence, so the processor may still hold the frame when it
+ * finds the consumer marked: a consumer beginning its next look just then could miss the frame, end
+ * its turn and wait for good (one random graph in about two thousand hung so). A fence per frame
+ * would halve a light pipeline's speed, so a producer instead signals, after one fence at the end
+ * of its turn, every consumer of a link it put frames on that has frames to take: the frames are
+ * visible by then, and a consumer that missed one is idle or marked again.
+ *
  * <p><b>Who signals.</b> A producer signals each consumer of a link after every frame it puts; a
  * consumer signals the producer of a link that waits for room (see {@link SharedLink}); the {@link
  * EndTracker} signals elements at EOS waiting to learn that the run needs another iteration; a
@@ -90,6 +98,11 @@ final class ElementTask implements Runnable {
   /** Whether pad-call JFR events are wanted in this turn. */
   private boolean padCallEvents;
 
+  /** The links this turn put frames on, for {@link #signalConsumersAgain()}; this task only. */
+  private SharedLink[] fed = new SharedLink[4];
+
+  private int fedCount;
+
   /** The event of the pad call under way, when events are wanted. */
   private PadCallEvent event;
 
@@ -152,6 +165,7 @@ final class ElementTask implements Runnable {
       boolean blocked;
       try {
         blocked = work();
+        signalConsumersAgain();
         if (asynchronous) {
           execution.flush(element); // before this thread turns to other tasks or parks
         }
@@ -232,6 +246,13 @@ final class ElementTask implements Runnable {
         for (ElementTask consumer : link.consumers) {
           consumer.signal();
         }
+        if (!link.fedThisTurn) {
+          link.fedThisTurn = true;
+          if (fedCount == fed.length) {
+            fed = java.util.Arrays.copyOf(fed, fedCount * 2);
+          }
+          fed[fedCount++] = link;
+        }
       }
     }
     op.counters.called();
@@ -304,6 +325,28 @@ final class ElementTask implements Runnable {
       }
     }
     return sourcePads.length > 0;
+  }
+
+  /**
+   * Ends a turn that put frames: after a fence, which makes them visible, each consumer with frames
+   * to take on those links is signalled once more (see the class comment).
+   */
+  private void signalConsumersAgain() {
+    if (fedCount == 0) {
+      return;
+    }
+    VarHandle.fullFence();
+    for (int i = 0; i < fedCount; i++) {
+      SharedLink link = fed[i];
+      fed[i] = null;
+      link.fedThisTurn = false;
+      for (int c = 0; c < link.consumers.length; c++) {
+        if (link.hasFramesFor(c)) {
+          link.consumers[c].signal();
+        }
+      }
+    }
+    fedCount = 0;
   }
 
   /** Ends a turn: a producer waiting for room this task freed is signalled. */

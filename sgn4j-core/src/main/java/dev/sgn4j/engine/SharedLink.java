@@ -75,6 +75,9 @@ final class SharedLink {
 
   long p11, p12, p13, p14, p15, p16, p17;
 
+  /** Whether the producer put frames in its current turn; producer's task only. */
+  boolean fedThisTurn;
+
   /** The producing element's task, and each consumer's task by cursor index. */
   ElementTask producer;
 
@@ -116,6 +119,16 @@ final class SharedLink {
     long h = head;
     ring[(int) h & mask] = frame;
     HEAD.setRelease(this, h + 1);
+  }
+
+  /**
+   * Whether consumer {@code consumer} has frames left to take, as far as the producer can tell.
+   *
+   * @param consumer the cursor index
+   * @return true when the consumer's tail is behind the head
+   */
+  boolean hasFramesFor(int consumer) {
+    return head > (long) TAIL.getAcquire(cursors[consumer]);
   }
 
   /**

@@ -271,7 +271,12 @@ public final class RandomGraph {
           String threads = threadDump();
           String stats = run.stats().toString();
           run.abort();
-          boolean ended = run.await(Duration.ofSeconds(10));
+          boolean ended;
+          try {
+            ended = run.await(Duration.ofSeconds(10));
+          } catch (RuntimeException aborted) {
+            ended = true; // the abort it was asked for
+          }
           throw new AssertionError(
               "the run of %s with %s, placements %s did not end within 60 s (%s after abort);"
                       .formatted(this, options, placements, ended ? "ended" : "still running")
