@@ -20,8 +20,13 @@ public class PipelineException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The name of the element that failed, or null. */
   private final String elementName;
+
+  /** The full name of the pad (or hook) that failed, or null. */
   private final String padName;
+
+  /** The iteration in which it failed. */
   private final long iteration;
 
   /**

@@ -21,6 +21,7 @@ public final class WorkerException extends PipelineException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The name of the worker that failed. */
   private final String workerName;
 
   /**

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 /**
  * A named block of memory shared by every worker of a {@link dev.sgn4j.parallel.Parallelize} scope
  * (SGN's {@code to_shm}), backed by a memory-mapped file under {@code /dev/shm}: created with
- * {@link Parallelize#toShm(String, byte[])}, found by workers through {@link
+ * {@link dev.sgn4j.parallel.Parallelize#toShm(String, byte[])}, found by workers through {@link
  * WorkerContext#sharedMemory(String)}, freed when the scope closes. Writes are seen by every worker
  * (and, in process mode, by every process).
  *

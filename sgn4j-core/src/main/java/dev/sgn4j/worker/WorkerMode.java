@@ -3,7 +3,8 @@ package dev.sgn4j.worker;
 /**
  * Where a parallel element's worker runs. The mode is read when the run starts, from the element if
  * it sets one, else from its {@link dev.sgn4j.parallel.Parallelize} scope, else from the JVM
- * default ({@link Parallelize#setDefaultMode}); changing it later affects the next run.
+ * default ({@link dev.sgn4j.parallel.Parallelize#setDefaultMode}); changing it later affects the
+ * next run.
  *
  * <pre>{@code
  * Parallelize.setDefaultMode(WorkerMode.VIRTUAL_THREAD);     // SGN's use_threading_default

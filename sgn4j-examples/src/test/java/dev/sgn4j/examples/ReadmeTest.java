@@ -91,4 +91,25 @@ class ReadmeTest {
         .contains("./mvnw verify -Pstress")
         .contains("SGN4J_REQUIRE");
   }
+
+  @Test
+  void theConsumerProjectIsTheReadmeSnippetAroundTheQuickStart() throws IOException {
+    Path consumer = ROOT.resolve("it/consumer-maven");
+    List<String> quickStart =
+        Files.readAllLines(
+            ROOT.resolve("sgn4j-examples/src/main/java/dev/sgn4j/examples/QuickStart.java"));
+    List<String> copy = Files.readAllLines(consumer.resolve("src/main/java/app/QuickStart.java"));
+    assertThat(copy.get(0)).isEqualTo("package app;");
+    assertThat(copy.subList(1, copy.size())).isEqualTo(quickStart.subList(1, quickStart.size()));
+
+    String pom = Files.readString(consumer.resolve("pom.xml"));
+    List<String> snippet = codeBlocks("xml").get(0);
+    assertThat(snippet).isNotEmpty();
+    for (String line : snippet) {
+      assertThat(pom).as("the consumer pom has the README's line %s", line).contains(line.strip());
+    }
+    assertThat(Files.readString(ROOT.resolve(".ci/run")))
+        .contains("./mvnw install -DskipTests")
+        .contains("-f it/consumer-maven/pom.xml");
+  }
 }

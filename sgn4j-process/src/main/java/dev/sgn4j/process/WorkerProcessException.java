@@ -18,6 +18,7 @@ public final class WorkerProcessException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The class name of the exception thrown in the worker process. */
   private final String remoteType;
 
   /**

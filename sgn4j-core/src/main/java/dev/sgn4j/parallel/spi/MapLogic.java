@@ -22,6 +22,8 @@ public final class MapLogic implements WorkerLogic {
   private final String element;
 
   /**
+   * Wraps one worker's instance of the element's map.
+   *
    * @param function the map, one instance for this worker
    * @param element the element name, for messages
    */

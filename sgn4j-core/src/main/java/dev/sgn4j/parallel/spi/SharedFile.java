@@ -91,6 +91,8 @@ public final class SharedFile implements AutoCloseable {
   /**
    * The directory for shared files: {@code /dev/shm} when it exists and is writable, else {@code
    * java.io.tmpdir}.
+   *
+   * @return the directory
    */
   public static Path defaultDirectory() {
     if (Files.isDirectory(DEV_SHM) && Files.isWritable(DEV_SHM)) {
@@ -106,12 +108,20 @@ public final class SharedFile implements AutoCloseable {
    * @param tag a word for the file name (an element's name); characters outside {@code
    *     [A-Za-z0-9_.-]} become {@code _}
    * @param size the size in bytes, 1 to {@link #MAX_SIZE}
+   * @return the new file, mapped, owned by this side
    */
   public static SharedFile create(String tag, long size) {
     return create(defaultDirectory(), tag, size);
   }
 
-  /** {@link #create(String, long)} in the given directory. */
+  /**
+   * {@link #create(String, long)} in the given directory.
+   *
+   * @param directory where to create the file
+   * @param tag a word for the file name
+   * @param size the size in bytes, 1 to {@link #MAX_SIZE}
+   * @return the new file, mapped, owned by this side
+   */
   public static SharedFile create(Path directory, String tag, long size) {
     return create(directory, tag, size, false);
   }
@@ -160,6 +170,7 @@ public final class SharedFile implements AutoCloseable {
    * place. This is how a child process reaches the memory its parent created.
    *
    * @param path the file
+   * @return the mapping, not owning the file
    */
   public static SharedFile open(Path path) {
     Objects.requireNonNull(path, "path must not be null");
@@ -247,6 +258,7 @@ public final class SharedFile implements AutoCloseable {
    * The mapped memory, position 0 and limit {@link #size()}. Callers use absolute indexes (or
    * duplicates), so the buffer's position and limit stay as they are.
    *
+   * @return the buffer
    * @throws IllegalStateException once closed
    */
   public MappedByteBuffer buffer() {
@@ -257,17 +269,29 @@ public final class SharedFile implements AutoCloseable {
     return mapped;
   }
 
-  /** Where the file is (or was, once unlinked). */
+  /**
+   * Where the file is (or was, once unlinked).
+   *
+   * @return the path
+   */
   public Path path() {
     return path;
   }
 
-  /** The size in bytes. */
+  /**
+   * The size in bytes.
+   *
+   * @return the size
+   */
   public long size() {
     return size;
   }
 
-  /** Whether this side created the file and deletes it on {@link #close()}. */
+  /**
+   * Whether this side created the file and deletes it on {@link #close()}.
+   *
+   * @return true for the creating side
+   */
   public boolean isOwner() {
     return owner;
   }
@@ -356,7 +380,12 @@ public final class SharedFile implements AutoCloseable {
     return removeStale(defaultDirectory());
   }
 
-  /** {@link #removeStale()} in the given directory. */
+  /**
+   * {@link #removeStale()} in the given directory.
+   *
+   * @param directory where to look
+   * @return the files removed
+   */
   public static List<Path> removeStale(Path directory) {
     List<Path> removed = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*")) {

@@ -42,7 +42,11 @@ public final class TaggedItemCodec implements ItemCodec {
     this.reader = new CodecReader(registry, context);
   }
 
-  /** Creates a codec over the process-wide registry {@link FrameCodecs#registry()}. */
+  /**
+   * Creates a codec over the process-wide registry {@link FrameCodecs#registry()}.
+   *
+   * @param context what the items belong to, for messages, e.g. {@code "element 'square'"}
+   */
   public TaggedItemCodec(String context) {
     this(FrameCodecs.registry(), context);
   }
