@@ -60,18 +60,9 @@ final class InputHalf {
     this.pending = new Frame[pads.size()];
   }
 
-  @SuppressWarnings("unchecked")
   void reset(Workers running, EosPolicy eosPolicy) {
     this.workers = running;
-    BatchingQueue<Object>[] queues = new BatchingQueue[running.count()];
-    for (int i = 0; i < queues.length; i++) {
-      if (!(running.input(i) instanceof BatchingQueue<Object> queue)) {
-        queues = null;
-        break;
-      }
-      queues[i] = queue;
-    }
-    this.batching = queues;
+    this.batching = running.batching(running::input);
     this.policy = eosPolicy;
     SENT.setOpaque(this, 0L);
     this.ended = false;

@@ -51,17 +51,9 @@ final class OutputHalf {
     this.pads = pads;
   }
 
-  @SuppressWarnings("unchecked")
   void reset(Workers running, boolean oneOutputPerInput) {
     this.workers = running;
-    BatchingQueue<Object>[] queues = new BatchingQueue[running.count()];
-    for (int i = 0; i < queues.length; i++) {
-      if (!(running.output(i) instanceof BatchingQueue<Object> queue)) {
-        queues = null;
-        break;
-      }
-      queues[i] = queue;
-    }
+    BatchingQueue<Object>[] queues = running.batching(running::output);
     this.batching = queues;
     if (queues != null) {
       this.ahead = new ReadAhead[queues.length];

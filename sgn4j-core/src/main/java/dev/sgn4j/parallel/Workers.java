@@ -1,6 +1,7 @@
 package dev.sgn4j.parallel;
 
 import dev.sgn4j.RunContext;
+import dev.sgn4j.parallel.spi.BatchingQueue;
 import dev.sgn4j.parallel.spi.EncodabilityCheck;
 import dev.sgn4j.parallel.spi.LaunchRequest;
 import dev.sgn4j.parallel.spi.LaunchedWorker;
@@ -152,6 +153,22 @@ final class Workers {
 
   WorkerQueue<Object> output(int worker) {
     return workers.get(worker).output();
+  }
+
+  /**
+   * Each worker's queue of one kind ({@link #input} or {@link #output}) as a {@link BatchingQueue},
+   * when all of them are (thread workers); null otherwise.
+   */
+  @SuppressWarnings("unchecked")
+  BatchingQueue<Object>[] batching(java.util.function.IntFunction<WorkerQueue<Object>> queue) {
+    BatchingQueue<Object>[] queues = new BatchingQueue[count()];
+    for (int i = 0; i < queues.length; i++) {
+      if (!(queue.apply(i) instanceof BatchingQueue<Object> batching)) {
+        return null;
+      }
+      queues[i] = batching;
+    }
+    return queues;
   }
 
   /** The worker's own exception (the cause of the run's failure), the same object every time. */
