@@ -11,6 +11,7 @@
  * through {@link dev.sgn4j.Executor}. Elements with {@code @WorkerParameter} fields are read
  * reflectively: a module declaring such elements opens their package to this one.
  */
+@SuppressWarnings("module") // the qualified export names dev.sgn4j.process, built after this module
 module dev.sgn4j.core {
   requires java.logging;
   requires java.management;
@@ -26,6 +27,8 @@ module dev.sgn4j.core {
   exports dev.sgn4j.worker;
   exports dev.sgn4j.parallel;
   exports dev.sgn4j.parallel.spi;
+  exports dev.sgn4j.signals to
+      dev.sgn4j.process;
 
   uses dev.sgn4j.Executor;
   uses dev.sgn4j.parallel.spi.WorkerLauncher;

@@ -6,7 +6,6 @@
 module dev.sgn4j.process {
   requires transitive dev.sgn4j.core;
   requires java.management;
-  requires jdk.unsupported;
 
   exports dev.sgn4j.process;
   exports dev.sgn4j.process.codec;

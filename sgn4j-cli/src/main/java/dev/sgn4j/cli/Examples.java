@@ -12,6 +12,8 @@ import dev.sgn4j.examples.MemoryProfiling;
 import dev.sgn4j.examples.MixedConcurrency;
 import dev.sgn4j.examples.MultiplePads;
 import dev.sgn4j.examples.PadSelection;
+import dev.sgn4j.examples.PoolQuickStart;
+import dev.sgn4j.examples.ProcessQuickStart;
 import dev.sgn4j.examples.QuickStart;
 import dev.sgn4j.examples.SharedMemoryExample;
 import dev.sgn4j.examples.SignalHandling;
@@ -52,6 +54,16 @@ final class Examples {
               "thermometer -> to-fahrenheit -> display, printing every step (the default)"),
           new Example(
               "quick-start", QuickStart.class, QuickStart::main, "the README's quick start"),
+          new Example(
+              "pool-quick-start",
+              PoolQuickStart.class,
+              PoolQuickStart::main,
+              "the README's parallel quick start: four workers, results in input order"),
+          new Example(
+              "process-quick-start",
+              ProcessQuickStart.class,
+              ProcessQuickStart::main,
+              "the README's worker-process quick start: numbers squared in another JVM"),
           new Example(
               "hello-world",
               HelloWorld.class,

@@ -69,7 +69,7 @@ class DemoCommandTest {
     assertThat(result.errLines())
         .containsExactly(
             "sgn4j demo: unknown example 'hello'; the examples are demo, quick-start,"
-                + " hello-world, end-of-stream, multiple-pads, internal-pads, transforms,"
+                + " pool-quick-start, process-quick-start, hello-world, end-of-stream, multiple-pads, internal-pads, transforms,"
                 + " connection-strategies, grouping, pad-selection, visualization,"
                 + " compose-recipes, signal-handling, memory-profiling, worker-pool,"
                 + " subprocess-tutorial, shared-memory, mixed-concurrency, stats-monitoring,"
@@ -87,6 +87,10 @@ class DemoCommandTest {
             "demo                   thermometer -> to-fahrenheit -> display, printing every step"
                 + " (the default)",
             "quick-start            the README's quick start",
+            "pool-quick-start       the README's parallel quick start: four workers, results in"
+                + " input order",
+            "process-quick-start    the README's worker-process quick start: numbers squared in"
+                + " another JVM",
             "hello-world            a source that says hello forever, until Ctrl+C",
             "end-of-stream          hello world that stops by itself after 10 frames",
             "multiple-pads          a source with two pads feeding a sink with two pads",

@@ -1,14 +1,11 @@
 package dev.sgn4j.engine;
 
 import dev.sgn4j.Execution;
+import dev.sgn4j.signals.Signals;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Turns SIGINT and SIGTERM into drain and abort requests for the active runs (SGN's {@code
@@ -26,7 +23,7 @@ final class SignalTrap {
   private static final List<String> SIGNALS = List.of("INT", "TERM");
   private static final ReentrantLock LOCK = new ReentrantLock();
   private static final List<Execution> ACTIVE = new ArrayList<>();
-  private static final Map<Signal, SignalHandler> PREVIOUS = new LinkedHashMap<>();
+  private static final List<Signals.Previous> PREVIOUS = new ArrayList<>();
 
   private SignalTrap() {}
 
@@ -54,7 +51,7 @@ final class SignalTrap {
     try {
       ACTIVE.remove(context);
       if (ACTIVE.isEmpty()) {
-        PREVIOUS.forEach(Signal::handle);
+        PREVIOUS.forEach(Signals.Previous::restore);
         PREVIOUS.clear();
       }
     } finally {
@@ -64,9 +61,8 @@ final class SignalTrap {
 
   private static void install() {
     for (String name : SIGNALS) {
-      Signal signal = new Signal(name);
       try {
-        PREVIOUS.put(signal, Signal.handle(signal, SignalTrap::deliver));
+        PREVIOUS.add(Signals.handle(name, SignalTrap::deliver));
       } catch (IllegalArgumentException e) {
         // The JVM reserves this signal (for example under -Xrs): runs stop only through the API.
         LOG.log(Level.DEBUG, "cannot handle SIG{0}: {1}", name, e.getMessage());
@@ -74,7 +70,7 @@ final class SignalTrap {
     }
   }
 
-  private static void deliver(Signal signal) {
+  private static void deliver(String signal) {
     List<Execution> targets;
     LOCK.lock();
     try {
@@ -83,7 +79,7 @@ final class SignalTrap {
       LOCK.unlock();
     }
     for (Execution context : targets) {
-      context.signal("SIG" + signal.getName());
+      context.signal(signal);
     }
   }
 }

@@ -82,7 +82,7 @@ public final class Transforms {
   }
 
   /** Joins its inputs, reverses the text, and sends it with the OR of the inputs' EOS flags. */
-  private static final class Reverser extends TransformElement {
+  static final class Reverser extends TransformElement {
     private final List<String> texts = new ArrayList<>();
     private boolean eos;
     private Frame output;

@@ -3,8 +3,7 @@ package dev.sgn4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sgn4j.Pipeline;
-import dev.sgn4j.elements.IterSource;
+import dev.sgn4j.test.ElementTester;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,21 +13,16 @@ class LinePrinterTest {
   @Test
   void onePadPrintsTheLabelAndTheDataOfEveryFrame() {
     var printer = new LinePrinter("show", Map.of("label", "value"));
-    var lines =
-        Output.capture(
-            () ->
-                new Pipeline()
-                    .connect(IterSource.of("numbers", "in", List.of(1, 2)), printer)
-                    .run());
+    var lines = Output.capture(() -> ElementTester.of(printer).input("in", 1, 2).verify());
 
     assertThat(lines).containsExactly("value: 1", "value: 2");
   }
 
   @Test
   void severalPadsPrintThePadNameTooAndTheLabelDefaultsToTheElementName() {
-    var source = IterSource.builder("pair").pad("a", List.of("x")).pad("b", List.of("y")).build();
     var printer = new LinePrinter("show", Map.of("pads", List.of("a", "b")));
-    var lines = Output.capture(() -> new Pipeline().connect(source, printer).run());
+    var lines =
+        Output.capture(() -> ElementTester.of(printer).input("a", "x").input("b", "y").verify());
 
     assertThat(lines).containsExactly("show a: x", "show b: y");
   }

@@ -7,7 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Keeps the README honest: its code is the tested example, its commands are what CI runs. */
 class ReadmeTest {
@@ -30,51 +37,84 @@ class ReadmeTest {
     return blocks;
   }
 
-  @Test
-  void theQuickStartCodeIsTheBodyOfTheTestedQuickStartExample() throws IOException {
-    List<String> readme = codeBlocks("java").get(0);
-    List<String> example =
-        Files.readAllLines(
-                ROOT.resolve("sgn4j-examples/src/main/java/dev/sgn4j/examples/QuickStart.java"))
-            .stream()
-            .map(String::strip)
-            .toList();
+  /** The java blocks of the README, in order, with what each prints. */
+  private static final Map<String, String> PROGRAMS =
+      Map.of(
+          "QuickStart", "[10, 20, 30]",
+          "PoolQuickStart", "[78498, 4, 9592, 25]",
+          "ProcessQuickStart", "[1, 4, 9]");
 
-    assertThat(readme).isNotEmpty();
-    assertThat(example)
-        .containsSubsequence(readme.stream().map(String::strip).filter(l -> !l.isEmpty()).toList());
+  private static String className(List<String> block) {
+    return block.stream()
+        .map(CLASS::matcher)
+        .filter(Matcher::matches)
+        .map(m -> m.group(1))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("a README java block without a class: " + block));
+  }
+
+  private static final Pattern CLASS = Pattern.compile("(?:public )?final class (\\w+) \\{");
+
+  @Test
+  void everyJavaBlockIsATestedExampleProgramLineForLine() throws IOException {
+    List<List<String>> blocks = codeBlocks("java");
+    assertThat(blocks.stream().map(ReadmeTest::className).filter(name -> !name.endsWith("Test")))
+        .containsExactlyInAnyOrderElementsOf(PROGRAMS.keySet());
+    for (List<String> block : blocks) {
+      List<String> example =
+          Files.readAllLines(
+                  ROOT.resolve(
+                      "sgn4j-examples/src/"
+                          + (className(block).endsWith("Test") ? "test" : "main")
+                          + "/java/dev/sgn4j/examples/"
+                          + className(block)
+                          + ".java"))
+              .stream()
+              .map(String::strip)
+              .toList();
+      assertThat(example)
+          .as("%s.java holds the README's block, line for line", className(block))
+          .containsSubsequence(
+              block.stream().map(String::strip).filter(l -> !l.isEmpty()).toList());
+    }
+    assertThat(blocks.get(3)).contains("            .mode(WorkerMode.PROCESS)");
     assertThat(Output.capture(() -> QuickStart.main(new String[0])))
         .containsExactly("[10, 20, 30]");
   }
 
   @Test
-  void theParallelSnippetIsTheBodyOfTheTestedWorkerPoolExample() throws IOException {
-    List<String> readme = codeBlocks("java").get(1);
-    List<String> example =
-        Files.readAllLines(
-                ROOT.resolve("sgn4j-examples/src/main/java/dev/sgn4j/examples/WorkerPool.java"))
-            .stream()
-            .map(String::strip)
-            .toList();
+  void everyJavaBlockCompilesAsWrittenAndPrintsWhatItSays(@TempDir Path dir) throws Exception {
+    Path sources = Files.createDirectories(dir.resolve("src"));
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    List<String> files = new ArrayList<>();
+    for (List<String> block : codeBlocks("java")) {
+      Path file = sources.resolve(className(block) + ".java");
+      Files.write(file, block);
+      files.add(file.toString());
+    }
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    var diagnostics = new java.io.ByteArrayOutputStream();
+    List<String> arguments = new ArrayList<>();
+    arguments.addAll(
+        List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
+    arguments.addAll(files);
+    int status = compiler.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
+    assertThat(status).as("javac on the README's blocks: %s", diagnostics).isZero();
 
-    assertThat(example)
-        .containsSubsequence(readme.stream().map(String::strip).filter(l -> !l.isEmpty()).toList());
-  }
-
-  @Test
-  void theProcessSnippetIsTheProcessElementOfTheTestedMixedConcurrencyExample() throws IOException {
-    List<String> readme = codeBlocks("java").get(2);
-    List<String> example =
-        Files.readAllLines(
-                ROOT.resolve(
-                    "sgn4j-examples/src/main/java/dev/sgn4j/examples/MixedConcurrency.java"))
-            .stream()
-            .map(String::strip)
-            .toList();
-
-    assertThat(readme).contains("        .mode(WorkerMode.PROCESS)");
-    assertThat(example)
-        .containsSubsequence(readme.stream().map(String::strip).filter(l -> !l.isEmpty()).toList());
+    for (var program : PROGRAMS.entrySet()) {
+      Process process =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  classes + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                  program.getKey())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(process.getInputStream().readAllBytes()).strip();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(output).as("what %s prints", program.getKey()).isEqualTo(program.getValue());
+      assertThat(process.exitValue()).isZero();
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.sgn4j.process.codec.TaggedItemCodec;
 import dev.sgn4j.process.shm.ChildSharedMemory;
 import dev.sgn4j.process.shm.ControlBlock;
 import dev.sgn4j.process.shm.WorkerChannel;
+import dev.sgn4j.signals.Signals;
 import dev.sgn4j.worker.FrameMap;
 import dev.sgn4j.worker.SharedMemory;
 import dev.sgn4j.worker.WorkerLogic;
@@ -135,7 +136,7 @@ public final class WorkerMain {
   private static void ignoreInterrupts() {
     for (String name : new String[] {"INT", "TERM"}) {
       try {
-        sun.misc.Signal.handle(new sun.misc.Signal(name), sun.misc.SignalHandler.SIG_IGN);
+        Signals.ignore(name);
       } catch (IllegalArgumentException e) {
         // The JVM reserves this signal here; the parent's coordination still applies.
       }
