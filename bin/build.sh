@@ -44,6 +44,7 @@ sgn4j_build_if_stale() {
   ((stale)) || return 0
 
   sgn4j_maven_java
+  echo "sgn4j: building ${jars[0]##*/} with ./mvnw (a minute or two the first time; its output only if it fails)" >&2
   local log status=0
   log=$(mktemp "${TMPDIR:-/tmp}/sgn4j-build.XXXXXX")
   (cd "$SGN4J_ROOT" && ./mvnw "$@") >"$log" 2>&1 </dev/null || status=$?

@@ -32,7 +32,11 @@ public final class RunOptions {
   /** The most frames a link between two elements may hold in a pipelined run. */
   public static final int MAX_LINK_CAPACITY = 1 << 20;
 
-  private static final RunOptions DEFAULTS = new RunOptions(0, null, null, null, 0, 0);
+  /** How many EOS frames an element takes on every input before a run calls it stuck. */
+  public static final long DEFAULT_STUCK_AFTER = 1_000;
+
+  private static final RunOptions DEFAULTS =
+      new RunOptions(0, null, null, null, 0, 0, DEFAULT_STUCK_AFTER, false);
 
   private final long maxIterations;
   private final Duration maxDuration;
@@ -40,6 +44,8 @@ public final class RunOptions {
   private final Scheduler scheduler;
   private final int threads;
   private final int linkCapacity;
+  private final long stuckAfter;
+  private final boolean failWhenStuck;
 
   private RunOptions(
       long maxIterations,
@@ -47,13 +53,17 @@ public final class RunOptions {
       Duration drainDeadline,
       Scheduler scheduler,
       int threads,
-      int linkCapacity) {
+      int linkCapacity,
+      long stuckAfter,
+      boolean failWhenStuck) {
     this.maxIterations = maxIterations;
     this.maxDuration = maxDuration;
     this.drainDeadline = drainDeadline;
     this.scheduler = scheduler;
     this.threads = threads;
     this.linkCapacity = linkCapacity;
+    this.stuckAfter = stuckAfter;
+    this.failWhenStuck = failWhenStuck;
   }
 
   /**
@@ -80,7 +90,15 @@ public final class RunOptions {
           "maxIterations must be at least 1 (the iteration whose frames carry EOS), got "
               + iterations);
     }
-    return new RunOptions(iterations, maxDuration, drainDeadline, scheduler, threads, linkCapacity);
+    return new RunOptions(
+        iterations,
+        maxDuration,
+        drainDeadline,
+        scheduler,
+        threads,
+        linkCapacity,
+        stuckAfter,
+        failWhenStuck);
   }
 
   /**
@@ -97,7 +115,9 @@ public final class RunOptions {
         drainDeadline,
         scheduler,
         threads,
-        linkCapacity);
+        linkCapacity,
+        stuckAfter,
+        failWhenStuck);
   }
 
   /**
@@ -114,7 +134,9 @@ public final class RunOptions {
         positive("drainDeadline", deadline),
         scheduler,
         threads,
-        linkCapacity);
+        linkCapacity,
+        stuckAfter,
+        failWhenStuck);
   }
 
   /**
@@ -126,7 +148,14 @@ public final class RunOptions {
   public RunOptions scheduler(Scheduler scheduler) {
     Objects.requireNonNull(scheduler, "scheduler must not be null");
     return new RunOptions(
-        maxIterations, maxDuration, drainDeadline, scheduler, threads, linkCapacity);
+        maxIterations,
+        maxDuration,
+        drainDeadline,
+        scheduler,
+        threads,
+        linkCapacity,
+        stuckAfter,
+        failWhenStuck);
   }
 
   /**
@@ -144,7 +173,14 @@ public final class RunOptions {
           "threads must be between 1 and " + MAX_THREADS + ", got " + count);
     }
     return new RunOptions(
-        maxIterations, maxDuration, drainDeadline, scheduler, count, linkCapacity);
+        maxIterations,
+        maxDuration,
+        drainDeadline,
+        scheduler,
+        count,
+        linkCapacity,
+        stuckAfter,
+        failWhenStuck);
   }
 
   /**
@@ -161,7 +197,15 @@ public final class RunOptions {
       throw new IllegalArgumentException(
           "linkCapacity must be between 1 and " + MAX_LINK_CAPACITY + " frames, got " + frames);
     }
-    return new RunOptions(maxIterations, maxDuration, drainDeadline, scheduler, threads, frames);
+    return new RunOptions(
+        maxIterations,
+        maxDuration,
+        drainDeadline,
+        scheduler,
+        threads,
+        frames,
+        stuckAfter,
+        failWhenStuck);
   }
 
   /**
@@ -228,6 +272,71 @@ public final class RunOptions {
     return value;
   }
 
+  /**
+   * How many EOS frames a sink or transform may pull on every sink pad before the run calls it
+   * stuck: a sink still not at EOS (its {@code pull} forgot {@code markEos(pad)}) or a transform
+   * that sent no EOS (it swallows end of stream). A stuck run would go on for ever; it logs a
+   * warning naming the element and its pads, once, or fails with that message when {@link
+   * #failWhenStuck(boolean)} is on. Default {@value #DEFAULT_STUCK_AFTER}; the lock-step loop looks
+   * once in 1,024 iterations.
+   *
+   * @param frames at least 1
+   * @return new options
+   * @throws IllegalArgumentException when {@code frames} is less than 1
+   */
+  public RunOptions stuckAfter(long frames) {
+    if (frames < 1) {
+      throw new IllegalArgumentException("stuckAfter must be at least 1, got " + frames);
+    }
+    return new RunOptions(
+        maxIterations,
+        maxDuration,
+        drainDeadline,
+        scheduler,
+        threads,
+        linkCapacity,
+        frames,
+        failWhenStuck);
+  }
+
+  /**
+   * Whether a stuck run (see {@link #stuckAfter(long)}) fails with a {@link PipelineException}
+   * naming the element instead of logging a warning and going on. Off by default; the {@code sgn4j
+   * run} command turns it on.
+   *
+   * @param fail true to fail
+   * @return new options
+   */
+  public RunOptions failWhenStuck(boolean fail) {
+    return new RunOptions(
+        maxIterations,
+        maxDuration,
+        drainDeadline,
+        scheduler,
+        threads,
+        linkCapacity,
+        stuckAfter,
+        fail);
+  }
+
+  /**
+   * How many EOS frames on every input make an element stuck.
+   *
+   * @return the count, {@value #DEFAULT_STUCK_AFTER} unless set
+   */
+  public long stuckFrames() {
+    return stuckAfter;
+  }
+
+  /**
+   * Whether a stuck run fails.
+   *
+   * @return true when it fails, false when it warns
+   */
+  public boolean failsWhenStuck() {
+    return failWhenStuck;
+  }
+
   @Override
   public String toString() {
     return "RunOptions[maxIterations="
@@ -242,6 +351,9 @@ public final class RunOptions {
         + (threads == 0 ? "default" : threads)
         + ", linkCapacity="
         + (linkCapacity == 0 ? "default" : linkCapacity)
+        + ", stuckAfter="
+        + stuckAfter
+        + (failWhenStuck ? " (fails)" : " (warns)")
         + "]";
   }
 }

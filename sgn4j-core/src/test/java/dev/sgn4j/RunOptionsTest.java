@@ -94,6 +94,15 @@ class RunOptionsTest {
     assertThat(RunOptions.defaults().maxIterations(5).maxDuration(Duration.ofSeconds(2)))
         .hasToString(
             "RunOptions[maxIterations=5, maxDuration=PT2S, drainDeadline=none, scheduler=the"
-                + " pipeline's, threads=default, linkCapacity=default]");
+                + " pipeline's, threads=default, linkCapacity=default, stuckAfter=1000 (warns)]");
+    assertThat(RunOptions.defaults().stuckAfter(50).failWhenStuck(true))
+        .hasToString(
+            "RunOptions[maxIterations=none, maxDuration=none, drainDeadline=none, scheduler=the"
+                + " pipeline's, threads=default, linkCapacity=default, stuckAfter=50 (fails)]");
+    assertThat(RunOptions.defaults().stuckFrames()).isEqualTo(RunOptions.DEFAULT_STUCK_AFTER);
+    assertThat(RunOptions.defaults().failsWhenStuck()).isFalse();
+    assertThatThrownBy(() -> RunOptions.defaults().stuckAfter(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("stuckAfter must be at least 1, got 0");
   }
 }

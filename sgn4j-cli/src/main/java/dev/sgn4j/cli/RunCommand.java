@@ -40,6 +40,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Pool threads of a pipelined run (default: one per core).")
   private Integer threads;
 
+  @Option(
+      names = "--stuck-after",
+      paramLabel = "N",
+      description = {
+        "Fail the run when a sink has pulled N EOS frames on every pad and is still not at EOS,",
+        "or a transform has and sent no EOS (default: 1000)."
+      })
+  private long stuckAfter = RunOptions.DEFAULT_STUCK_AFTER;
+
   /** Reads a scheduler name as {@link Scheduler#named(String)} does. */
   static final class SchedulerConverter implements ITypeConverter<Scheduler> {
     @Override
@@ -54,13 +63,19 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunOptions options = RunOptions.defaults().scheduler(scheduler);
+    RunOptions options = RunOptions.defaults().scheduler(scheduler).failWhenStuck(true);
     try {
       if (threads != null) {
         options = options.threads(threads);
       }
     } catch (IllegalArgumentException e) {
       System.err.println("--threads: " + e.getMessage());
+      return Main.USAGE;
+    }
+    try {
+      options = options.stuckAfter(stuckAfter);
+    } catch (IllegalArgumentException e) {
+      System.err.println("--stuck-after: " + e.getMessage());
       return Main.USAGE;
     }
     if (threads != null && scheduler != Scheduler.PIPELINED) {
@@ -88,10 +103,6 @@ final class RunCommand implements Callable<Integer> {
 
   /** Runs on this thread's behalf and waits for the end, as {@code pipeline.run()} would. */
   private static void runToEnd(Pipeline pipeline, RunOptions options) {
-    if (options.threadCount().isEmpty()) {
-      pipeline.run(); // the scheduler is set on the pipeline; the run stays on this thread
-      return;
-    }
     try {
       pipeline.start(options).await();
     } catch (InterruptedException e) {

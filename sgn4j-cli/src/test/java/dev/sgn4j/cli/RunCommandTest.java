@@ -171,6 +171,10 @@ class RunCommandTest {
     var lockStep = Cli.execute("run", "--threads", "2", file);
     assertThat(lockStep.exitCode()).isEqualTo(2);
     assertThat(lockStep.err()).isEqualTo("--threads applies to --scheduler pipelined only\n");
+
+    var stuck = Cli.execute("run", "--stuck-after", "0", file);
+    assertThat(stuck.exitCode()).isEqualTo(2);
+    assertThat(stuck.err()).isEqualTo("--stuck-after: stuckAfter must be at least 1, got 0\n");
   }
 
   @Test

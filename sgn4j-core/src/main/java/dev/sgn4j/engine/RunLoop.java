@@ -3,10 +3,16 @@ package dev.sgn4j.engine;
 import dev.sgn4j.Element;
 import dev.sgn4j.Execution;
 import dev.sgn4j.Frame;
+import dev.sgn4j.PipelineException;
 import dev.sgn4j.SinkElement;
+import dev.sgn4j.SourceElement;
 import dev.sgn4j.concurrent.IdleStrategy;
 import dev.sgn4j.stats.ElementStats;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Executes a compiled {@link Schedule} until every sink is at EOS ({@link RunEnd}): SGN's
@@ -63,6 +69,9 @@ final class RunLoop {
 
   private long passes;
 
+  /** Looks for sinks and transforms that keep the run from ending. */
+  private final StuckWatch stuck;
+
   /** Memory profiling, or null when off. */
   private final MemoryProfiler profiler;
 
@@ -107,6 +116,9 @@ final class RunLoop {
     this.flushed = async.toArray(new Element[0]);
     this.profiler = profiler;
     this.pipelineId = execution.pipelineId();
+    this.stuck =
+        new StuckWatch(
+            ops, execution.options().stuckFrames(), execution.options().failsWhenStuck());
   }
 
   /** The figures of every element so far; called from any thread. */
@@ -142,6 +154,7 @@ final class RunLoop {
       passes++;
       if ((passes & (LOOK_FOR_RECORDINGS_EVERY - 1)) == 0) {
         lookForRecordings();
+        stuck.check(passes);
       }
       if (logPasses) {
         LOG.log(Level.DEBUG, "Executing graph loop {0}:", passes);
@@ -425,5 +438,114 @@ final class RunLoop {
 
   private Frame produce(Op op) {
     return calls.produce(op);
+  }
+
+  /**
+   * Finds the elements that keep a run from ending: a sink that has pulled at least {@code after}
+   * EOS frames on every sink pad and is still not at EOS (its {@code pull} forgot {@code
+   * markEos(pad)}), and a transform that has pulled as many on every sink pad and sent no EOS (it
+   * swallows end of stream). Such a run would go on for ever at full speed; the watch says so once,
+   * as a warning, or fails the run with the same message.
+   *
+   * <p>Counting EOS frames, not iterations, keeps it right with parallel elements: a sink waiting
+   * for its workers to finish a backlog pulls no frames, so it is never called stuck for waiting.
+   */
+  static final class StuckWatch {
+
+    /** The pull ops of each sink and transform, and the produce ops of each transform. */
+    private final Map<Element, List<Op>> pulls = new LinkedHashMap<>();
+
+    private final Map<Element, List<Op>> produces = new LinkedHashMap<>();
+    private final long after;
+    private final boolean fail;
+    private boolean reported;
+
+    StuckWatch(Op[] ops, long after, boolean fail) {
+      this.after = after;
+      this.fail = fail;
+      for (Op op : ops) {
+        if (op.element instanceof SourceElement) {
+          continue;
+        }
+        if (op.kind == Op.PULL) {
+          pulls.computeIfAbsent(op.element, e -> new ArrayList<>()).add(op);
+        } else if (op.kind == Op.PRODUCE) {
+          produces.computeIfAbsent(op.element, e -> new ArrayList<>()).add(op);
+        }
+      }
+    }
+
+    /**
+     * Looks once; called by the run loop's thread between iterations.
+     *
+     * @param iteration the iteration just done
+     * @throws PipelineException when an element is stuck and the run fails when stuck
+     */
+    void check(long iteration) {
+      if (reported) {
+        return;
+      }
+      for (Map.Entry<Element, List<Op>> entry : pulls.entrySet()) {
+        Element element = entry.getKey();
+        List<Op> inputs = entry.getValue();
+        if (!allEnded(inputs)) {
+          continue;
+        }
+        String message = null;
+        if (element instanceof SinkElement sink && !sink.atEos()) {
+          List<String> unmarked = new ArrayList<>();
+          for (Op op : inputs) {
+            if (!sink.isEos((dev.sgn4j.SinkPad) op.pad)) {
+              unmarked.add("'" + op.pad.fullName() + "'");
+            }
+          }
+          message =
+              "sink '%s' has pulled EOS on every pad %d times and is still not at EOS, so the run"
+                      .formatted(element.name(), after)
+                  + " cannot end; pads not marked: %s; a sink calls markEos(pad) when a pad's frame"
+                      .formatted(String.join(", ", unmarked))
+                  + " is EOS";
+        } else if (!(element instanceof SinkElement) && noEosSent(produces.get(element))) {
+          List<String> outputs = new ArrayList<>();
+          for (Op op : produces.get(element)) {
+            outputs.add("'" + op.pad.fullName() + "'");
+          }
+          message =
+              ("transform '%s' has pulled EOS on every sink pad %d times and sent no EOS on %s, so"
+                      + " the run cannot end; a transform sends EOS on its source pads once its"
+                      + " inputs end")
+                  .formatted(element.name(), after, String.join(", ", outputs));
+        }
+        if (message != null) {
+          reported = true;
+          if (fail) {
+            throw new PipelineException(message, element.name(), null, iteration, null);
+          }
+          LOG.log(System.Logger.Level.WARNING, message);
+          return;
+        }
+      }
+    }
+
+    private boolean allEnded(List<Op> inputs) {
+      for (Op op : inputs) {
+        if (op.counters.eos() < after) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean noEosSent(List<Op> outputs) {
+      if (outputs == null || outputs.isEmpty()) {
+        return false;
+      }
+      for (Op op : outputs) {
+        if (op.counters.eos() > 0) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }

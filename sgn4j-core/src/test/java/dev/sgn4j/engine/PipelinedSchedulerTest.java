@@ -108,7 +108,7 @@ class PipelinedSchedulerTest {
     assertThat(PIPELINED.threads(3).linkCapacity(16))
         .hasToString(
             "RunOptions[maxIterations=none, maxDuration=none, drainDeadline=none,"
-                + " scheduler=pipelined, threads=3, linkCapacity=16]");
+                + " scheduler=pipelined, threads=3, linkCapacity=16, stuckAfter=1000 (warns)]");
   }
 
   /** Records the threads it runs on, and fails if two of its calls ever overlap. */
