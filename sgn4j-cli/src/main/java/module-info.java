@@ -5,6 +5,7 @@
 open module dev.sgn4j.cli {
   requires dev.sgn4j.core;
   requires dev.sgn4j.process;
+  requires dev.sgn4j.control;
   requires dev.sgn4j.examples;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;

@@ -5,7 +5,11 @@
 module dev.sgn4j.control {
   requires transitive dev.sgn4j.core;
   requires jdk.httpserver;
+  requires java.management;
   requires com.fasterxml.jackson.databind;
+  requires io.prometheus.writer.text;
+  requires io.prometheus.metrics.model;
+  requires io.prometheus.metrics.config;
 
   exports dev.sgn4j.control;
 }

@@ -428,7 +428,8 @@ public final class Execution {
   }
 
   /**
-   * The pipeline's name in logs and JFR events, e.g. {@code Pipeline@1b6d3586}.
+   * The pipeline's name in logs and JFR events, e.g. {@code h1-whitening} or {@code
+   * Pipeline@1b6d3586}.
    *
    * @return the name
    */

@@ -70,8 +70,47 @@ public final class Pipeline {
   private volatile Consumer<MemoryReport> memoryListener = report -> {};
   private volatile MemoryReport lastMemoryReport;
 
-  /** Creates an empty pipeline. */
-  public Pipeline() {}
+  /** Letters, digits, '.', '_' and '-': safe in logs, thread names, metric labels and URLs. */
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+  /** The name given, or null: then {@code Pipeline@<identity hash>}. */
+  private final String name;
+
+  /** Creates an empty pipeline named {@code Pipeline@<identity hash>}. */
+  public Pipeline() {
+    this.name = null;
+  }
+
+  /**
+   * Creates an empty pipeline with a name, used in run ids, logs, JFR events, the control page and
+   * metrics.
+   *
+   * <pre>{@code
+   * var pipeline = new Pipeline("h1-whitening");
+   * pipeline.start().id();   // "h1-whitening#1"
+   * }</pre>
+   *
+   * @param name 1 to 100 letters, digits, '.', '_' or '-'
+   * @throws IllegalArgumentException when the name has other characters or is empty
+   */
+  public Pipeline(String name) {
+    if (!NAME.matcher(java.util.Objects.requireNonNull(name, "name")).matches()) {
+      throw new IllegalArgumentException(
+          "pipeline name '%s' must be 1 to 100 letters, digits, '.', '_' or '-'".formatted(name));
+    }
+    this.name = name;
+  }
+
+  /**
+   * The pipeline's name: the one given to {@link #Pipeline(String)}, else {@code Pipeline@<identity
+   * hash>}.
+   *
+   * @return the name
+   */
+  public String name() {
+    return name != null ? name : "Pipeline@" + Integer.toHexString(System.identityHashCode(this));
+  }
 
   /**
    * Adds elements and registers their pads.
@@ -437,7 +476,7 @@ public final class Pipeline {
 
   /** The pipeline's name in run ids, logs and JFR events. */
   String id() {
-    return "Pipeline@" + Integer.toHexString(System.identityHashCode(this));
+    return name();
   }
 
   boolean handlesSignals() {

@@ -31,9 +31,11 @@ final class PipelineLoader {
   private static final List<String> ELEMENT_FIELDS = List.of("name", "type", "parameters");
 
   private final String file;
+  private final LoadOptions options;
 
-  private PipelineLoader(String file) {
+  private PipelineLoader(String file, LoadOptions options) {
     this.file = file;
+    this.options = options;
   }
 
   /**
@@ -45,7 +47,22 @@ final class PipelineLoader {
    * @throws PipelineFileException naming the file, line and field of the first mistake
    */
   static LoadedPipeline load(Path path, String file) throws PipelineFileException {
-    return new PipelineLoader(file).load(TreeReader.read(path, file));
+    return load(path, file, LoadOptions.named(LoadOptions.nameOf(file)));
+  }
+
+  /**
+   * Reads, builds and checks the pipeline of a file, with the command line's name, parameter values
+   * and class path.
+   *
+   * @param path the file
+   * @param file its name as the user gave it, for messages
+   * @param options what the command line adds
+   * @return the pipeline, ready to run
+   * @throws PipelineFileException naming the file, line and field of the first mistake
+   */
+  static LoadedPipeline load(Path path, String file, LoadOptions options)
+      throws PipelineFileException {
+    return new PipelineLoader(file, options).load(TreeReader.read(path, file));
   }
 
   private LoadedPipeline load(Node root) throws PipelineFileException {
@@ -79,7 +96,7 @@ final class PipelineLoader {
           "elements",
           "must be a non-empty list of elements (name, type, parameters)");
     }
-    Pipeline pipeline = new Pipeline();
+    Pipeline pipeline = new Pipeline(options.name());
     Map<String, Integer> lines = new LinkedHashMap<>();
     List<CollectSink> collectors = new ArrayList<>();
     for (Node item : list.items()) {
@@ -88,6 +105,15 @@ final class PipelineLoader {
       if (element instanceof CollectSink collector && element.getClass() == CollectSink.class) {
         collectors.add(collector);
       }
+    }
+    List<String> unknown = options.unknownElements(lines.keySet());
+    if (!unknown.isEmpty()) {
+      throw new PipelineFileException(
+          file,
+          0,
+          null,
+          "--set names element '%s', which the file does not have; its elements are %s"
+              .formatted(unknown.get(0), String.join(", ", lines.keySet())));
     }
     Node.Field linksField = top.get("links");
     new Links(file, pipeline).apply(linksField);
@@ -138,7 +164,7 @@ final class PipelineLoader {
               .formatted(name, first));
     }
     String type = text(fields, "type", line, "a built-in type or a fully qualified class name");
-    Parameters parameters = parameters(fields, type, line);
+    Parameters parameters = parameters(fields, type, line, options.overrides().get(name));
     int typeLine = fields.get("type").line();
     BuiltinElements.Builder builtin = BuiltinElements.builder(type);
     if (builtin == null && !type.contains(".")) {
@@ -150,7 +176,7 @@ final class PipelineLoader {
               .formatted(type, String.join(", ", BuiltinElements.names())));
     }
     if (builtin == null) {
-      return UserElements.build(file, typeLine, type, name, parameters);
+      return UserElements.build(file, typeLine, type, name, parameters, options.loader());
     }
     try {
       return builtin.build(name, parameters);
@@ -176,22 +202,38 @@ final class PipelineLoader {
         "must be a string (%s), got %s".formatted(what, field.value().kind()));
   }
 
-  private Parameters parameters(Map<String, Node.Field> fields, String type, int line)
+  private Parameters parameters(
+      Map<String, Node.Field> fields, String type, int line, Map<String, Node> overrides)
       throws PipelineFileException {
     Node.Field field = fields.get("parameters");
     if (field == null) {
-      return new Parameters(file, type, line, Map.of());
+      return new Parameters(file, type, line, withOverrides(Map.of(), overrides, line));
     }
     if (field.value() instanceof Node.MapNode values) {
-      return new Parameters(file, type, field.line(), values.fields());
+      return new Parameters(
+          file, type, field.line(), withOverrides(values.fields(), overrides, field.line()));
     }
     if (field.value() instanceof Node.ScalarNode scalar && scalar.value() == null) {
-      return new Parameters(file, type, field.line(), Map.of());
+      return new Parameters(file, type, field.line(), withOverrides(Map.of(), overrides, line));
     }
     throw new PipelineFileException(
         file,
         field.line(),
         "parameters",
         "must be a mapping of parameter names to values, got " + field.value().kind());
+  }
+
+  /**
+   * The file's parameters with the values of {@code --set} in place of (or beside) the file's, at
+   * the line of the parameters.
+   */
+  private static Map<String, Node.Field> withOverrides(
+      Map<String, Node.Field> fields, Map<String, Node> overrides, int line) {
+    if (overrides == null || overrides.isEmpty()) {
+      return fields;
+    }
+    Map<String, Node.Field> merged = new LinkedHashMap<>(fields);
+    overrides.forEach((name, value) -> merged.put(name, new Node.Field(name, line, value)));
+    return merged;
   }
 }

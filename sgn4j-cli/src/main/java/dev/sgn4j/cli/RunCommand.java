@@ -3,7 +3,13 @@ package dev.sgn4j.cli;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.RunOptions;
 import dev.sgn4j.Scheduler;
+import dev.sgn4j.SgnLogging;
+import dev.sgn4j.control.HttpControl;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -49,6 +55,49 @@ final class RunCommand implements Callable<Integer> {
       })
   private long stuckAfter = RunOptions.DEFAULT_STUCK_AFTER;
 
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description =
+          "The pipeline's name in logs, JFR and the control server (default: the file's).")
+  private String name;
+
+  @Option(
+      names = "--set",
+      paramLabel = "ELEMENT.PARAMETER=VALUE",
+      description = {
+        "Give a parameter of an element this value instead of the file's (repeatable); the value",
+        "reads as in the file: 3 is a number, true a boolean, [1, 2] a list."
+      })
+  private List<String> sets = new ArrayList<>();
+
+  @Option(
+      names = {"-cp", "--classpath"},
+      paramLabel = "PATHS",
+      description =
+          "Jars and directories of your element classes, separated by '${sys:path.separator}'.")
+  private String classpath;
+
+  @Option(
+      names = "--log-level",
+      paramLabel = "SPEC",
+      description = {
+        "Log levels in SGNLOGLEVEL's syntax, e.g. INFO or 'WARNING pipeline:DEBUG source:INFO'."
+      })
+  private String logLevel;
+
+  @Option(names = "--stats", description = "Print the run's statistics table to stderr at the end.")
+  private boolean stats;
+
+  @Option(
+      names = "--control",
+      paramLabel = "[HOST:]PORT",
+      description = {
+        "Serve the HTTP control (element state, /stats, /graph) on this address while the run",
+        "goes (port 0: a free one) and print its URL to stderr."
+      })
+  private String control;
+
   /** Reads a scheduler name as {@link Scheduler#named(String)} does. */
   static final class SchedulerConverter implements ITypeConverter<Scheduler> {
     @Override
@@ -82,23 +131,84 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("--threads applies to --scheduler pipelined only");
       return Main.USAGE;
     }
+    if (logLevel != null) {
+      try {
+        SgnLogging.configure(logLevel);
+      } catch (IllegalArgumentException e) {
+        System.err.println("--log-level: " + e.getMessage());
+        return Main.USAGE;
+      }
+    }
+    ControlAddress address = null;
+    if (control != null) {
+      try {
+        address = ControlAddress.parse(control);
+      } catch (IllegalArgumentException e) {
+        System.err.println("--control: " + e.getMessage());
+        return Main.USAGE;
+      }
+    }
     LoadedPipeline loaded;
     try {
-      loaded = PipelineLoader.load(Path.of(file), file);
+      loaded = PipelineLoader.load(Path.of(file), file, loadOptions());
     } catch (PipelineFileException e) {
+      System.err.println(e.getMessage());
+      return Main.USAGE;
+    } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       return Main.USAGE;
     }
     Pipeline pipeline = loaded.pipeline().scheduler(scheduler);
     RunOptions chosen = options;
-    try {
+    try (HttpControl server = address == null ? null : address.serve(pipeline)) {
+      if (server != null) {
+        System.err.println(
+            "control: " + server.url() + "/" + server.token().map(t -> "?token=" + t).orElse(""));
+      }
       ProgressMonitor.watch(pipeline, System.err, () -> runToEnd(pipeline, chosen));
     } catch (RuntimeException e) {
       System.err.println("run failed: " + e.getMessage());
+      printStats(pipeline);
       return Main.RUN_FAILED;
     }
+    printStats(pipeline);
     loaded.printCollected(System.out);
     return 0;
+  }
+
+  private void printStats(Pipeline pipeline) {
+    if (stats) {
+      System.err.println(
+          "statistics of run "
+              + pipeline.lastRun().map(dev.sgn4j.Run::id).orElse(pipeline.name())
+              + ":");
+      System.err.print(pipeline.stats().toTable());
+    }
+  }
+
+  /** The pipeline's name, the values of --set and the class loader of --classpath. */
+  private LoadOptions loadOptions() throws PipelineFileException {
+    String pipelineName = name != null ? name : LoadOptions.nameOf(file);
+    new Pipeline(pipelineName); // checks the name before the file is read
+    Map<String, Map<String, Node>> overrides = new LinkedHashMap<>();
+    for (String set : sets) {
+      int equals = set.indexOf('=');
+      int dot = set.indexOf('.');
+      if (equals < 0 || dot < 1 || dot > equals - 2) {
+        throw new IllegalArgumentException(
+            "--set '%s': write ELEMENT.PARAMETER=VALUE, e.g. --set numbers.items=[1, 2]"
+                .formatted(set));
+      }
+      String element = set.substring(0, dot);
+      String parameter = set.substring(dot + 1, equals);
+      Node value = TreeReader.readValue(set.substring(equals + 1), "--set " + set);
+      overrides.computeIfAbsent(element, e -> new LinkedHashMap<>()).put(parameter, value);
+    }
+    ClassLoader loader = RunCommand.class.getClassLoader();
+    if (classpath != null) {
+      loader = UserClassPath.loader(classpath, loader);
+    }
+    return new LoadOptions(pipelineName, overrides, loader);
   }
 
   /** Runs on this thread's behalf and waits for the end, as {@code pipeline.run()} would. */

@@ -90,6 +90,33 @@ final class TreeReader {
     }
   }
 
+  /**
+   * Reads one value written as in a YAML file, such as the value of {@code --set e.p=VALUE}: {@code
+   * 3} is a number, {@code true} a boolean, {@code [1, 2]} a list, anything else text.
+   *
+   * @param text the value
+   * @param source what to name in messages
+   * @return the value
+   * @throws PipelineFileException when the text is not one YAML value
+   */
+  static Node readValue(String text, String source) throws PipelineFileException {
+    try (JsonParser parser = new YAMLFactory().createParser(text)) {
+      TreeReader reader = new TreeReader(source, parser);
+      if (parser.nextToken() == null) {
+        return new Node.ScalarNode(0, null);
+      }
+      Node value = reader.value();
+      if (parser.nextToken() != null) {
+        throw new PipelineFileException(source, 0, null, "more than one value in '" + text + "'");
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw syntaxError(source, e);
+    } catch (IOException e) {
+      throw new PipelineFileException(source, 0, null, "cannot read '" + text + "'");
+    }
+  }
+
   private static void checkSize(Path path, String file) throws PipelineFileException {
     long size;
     try {

@@ -33,18 +33,23 @@ final class UserElements {
    * @throws PipelineFileException when the class is missing, unsuitable, or rejects the parameters
    */
   static Element build(
-      String file, int typeLine, String className, String name, Parameters parameters)
+      String file,
+      int typeLine,
+      String className,
+      String name,
+      Parameters parameters,
+      ClassLoader loader)
       throws PipelineFileException {
     Class<?> type;
     try {
       // Not initialized: a class that is no element must not run its static initializer.
-      type = Class.forName(className, false, UserElements.class.getClassLoader());
+      type = Class.forName(className, false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
       throw new PipelineFileException(
           file,
           typeLine,
           "type",
-          "class '%s' is not on the class path; check the name or add its jar to the class path"
+          "class '%s' is not on the class path; check the name or add its jar with --classpath"
               .formatted(className));
     }
     if (!Element.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())) {

@@ -512,7 +512,7 @@ class RunCommandTest {
         "p.yaml",
         "elements:\n  - {name: x, type: com.example.Missing}\n",
         " line 2, field 'type': class 'com.example.Missing' is not on the class path; check the"
-            + " name or add its jar to the class path");
+            + " name or add its jar with --classpath");
     assertBadFile(
         "q.yaml",
         "elements:\n  - {name: x, type: java.lang.String}\n",

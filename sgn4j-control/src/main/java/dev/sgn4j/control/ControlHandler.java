@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.sgn4j.Pipeline;
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,6 +43,9 @@ final class ControlHandler implements HttpHandler {
   private static final String JSON = "application/json";
   private static final String DOT = "text/vnd.graphviz; charset=utf-8";
   private static final String TEXT = "text/plain; charset=utf-8";
+
+  /** The exposition formats of {@code /metrics}, chosen by the request's Accept header. */
+  private static final ExpositionFormats FORMATS = ExpositionFormats.init();
 
   private final Pipeline pipeline;
   private final String tag;
@@ -155,6 +161,12 @@ final class ControlHandler implements HttpHandler {
           return Reply.json(200, Json.write(StatsJson.of(pipeline.stats())));
         }
         break;
+      case "metrics":
+        if (count == 1) {
+          requireMethod("GET", method, path);
+          return metrics(exchange.getRequestHeaders().getFirst("Accept"));
+        }
+        break;
       case "graph":
         if (count == 1) {
           requireMethod("GET", method, path);
@@ -165,6 +177,17 @@ final class ControlHandler implements HttpHandler {
         break;
     }
     throw noRoute(method, path);
+  }
+
+  /**
+   * The metrics in the format the scraper asks for: Prometheus text by default, OpenMetrics text,
+   * or protobuf when {@code prometheus-metrics-exposition-formats} is on the class path.
+   */
+  private Reply metrics(String accept) throws IOException {
+    ExpositionFormatWriter writer = FORMATS.findWriter(accept);
+    var out = new java.io.ByteArrayOutputStream();
+    writer.write(out, PipelineMetrics.of(pipeline), EscapingScheme.ALLOW_UTF8);
+    return new Reply(200, writer.getContentType(), out.toByteArray(), Map.of());
   }
 
   private Reply get(String element, List<String> keys) {
@@ -276,6 +299,8 @@ final class ControlHandler implements HttpHandler {
             + "/post/<element>, GET "
             + p
             + "/stats, GET "
+            + p
+            + "/metrics, GET "
             + p
             + "/graph[?format=dot|mermaid]");
   }

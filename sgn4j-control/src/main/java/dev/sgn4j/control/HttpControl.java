@@ -69,6 +69,13 @@ import java.util.regex.Pattern;
  *       elapsed time, and per element and pad the calls, frames, gaps, EOS and times, durations in
  *       nanoseconds, e.g. {@code {"iterations":120,"elapsed_ns":5300000,"running":true,
  *       "elements":[{"name":"source","calls":120,...,"pads":[...]}]}}.
+ *   <li>{@code GET /metrics}: the same figures and the run's state for Prometheus, in its text
+ *       format (or OpenMetrics, or protobuf with {@code prometheus-metrics-exposition-formats} on
+ *       the class path, as the scraper's {@code Accept} header asks): {@code
+ *       sgn4j_pad_frames_total{pipeline="p",element="source",pad="source:src:out"} 120.0}, queue
+ *       depths of parallel elements, {@code sgn4j_run_state}; every metric is labelled with the
+ *       pipeline's {@linkplain Pipeline#name() name}, and times that are estimates say so in their
+ *       help text.
  * </ul>
  *
  * <p>A wrong method on a route is a 405, any other path a 404. No request can fail the run: every

@@ -32,7 +32,7 @@ class HttpControlAuditTest {
   private static final Duration DEADLINE = Duration.ofSeconds(20);
   private static final String ROUTES =
       "routes are: GET /get/<element>[/<key>[/<key2>]], POST /post/<element>, GET /stats, GET"
-          + " /graph[?format=dot|mermaid]";
+          + " /metrics, GET /graph[?format=dot|mermaid]";
   private static final String SUCCESS = "{\"status\":\"success\",\"message\":\"Data received\"}";
   private static final String CONTROLLABLE = "controllable elements: source, gain, meter";
 

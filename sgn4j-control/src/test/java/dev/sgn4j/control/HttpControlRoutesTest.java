@@ -16,7 +16,7 @@ class HttpControlRoutesTest {
 
   private static final String ROUTES =
       "routes are: GET /get/<element>[/<key>[/<key2>]], POST /post/<element>, GET /stats, GET"
-          + " /graph[?format=dot|mermaid]";
+          + " /metrics, GET /graph[?format=dot|mermaid]";
 
   @AfterEach
   void nothingIsLeftRunning() throws InterruptedException {
@@ -196,7 +196,7 @@ class HttpControlRoutesTest {
                 error(
                     "No route for GET /get/source; routes are: GET /run-7/get/<element>[/<key>"
                         + "[/<key2>]], POST /run-7/post/<element>, GET /run-7/stats, GET"
-                        + " /run-7/graph[?format=dot|mermaid]"));
+                        + " /run-7/metrics, GET /run-7/graph[?format=dot|mermaid]"));
         assertThat(root.get("/other-tag/get/source").status()).isEqualTo(404);
       }
     }

@@ -24,7 +24,7 @@ import jdk.jfr.Threshold;
 final class IterationEvent extends jdk.jfr.Event {
 
   @Label("Pipeline")
-  @Description("The pipeline's identity, Pipeline@<identity hash>")
+  @Description("The pipeline's name (Pipeline@<identity hash> when it has none)")
   String pipeline;
 
   @Label("Iteration")

@@ -26,7 +26,7 @@ final class RunEvent extends jdk.jfr.Event {
   static final String ABORTED = "aborted";
 
   @Label("Pipeline")
-  @Description("The pipeline's identity, Pipeline@<identity hash>")
+  @Description("The pipeline's name (Pipeline@<identity hash> when it has none)")
   String pipeline;
 
   @Label("Elements")

@@ -49,7 +49,8 @@ final class RunFrame {
     }
     LOG.log(
         Level.INFO,
-        "Pipeline run finished: {0} iterations in {1} s",
+        "Pipeline {0} run finished: {1} iterations in {2} s",
+        execution.run().id(),
         iteration.getAsLong(),
         (System.nanoTime() - started) / 1e9);
   }

@@ -1,13 +1,15 @@
 package dev.sgn4j.signals;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.Objects;
 import java.util.function.Consumer;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * The one place sgn4j touches the JDK's unsupported {@code sun.misc.Signal}: handling SIGINT and
- * SIGTERM in runs, and ignoring them in worker processes. Exported only to {@code
+ * SIGTERM in runs, and ignoring them in worker processes. It reaches the class by reflection, so no
+ * build of sgn4j or of code using it warns about an internal API. Exported only to {@code
  * dev.sgn4j.process}; not an API for users.
  *
  * <pre>{@code
@@ -16,6 +18,24 @@ import sun.misc.SignalHandler;
  * }</pre>
  */
 public final class Signals {
+
+  private static final Class<?> SIGNAL;
+  private static final Class<?> HANDLER;
+  private static final Method HANDLE;
+  private static final Method GET_NAME;
+  private static final Object IGNORE;
+
+  static {
+    try {
+      SIGNAL = Class.forName("sun.misc.Signal");
+      HANDLER = Class.forName("sun.misc.SignalHandler");
+      HANDLE = SIGNAL.getMethod("handle", SIGNAL, HANDLER);
+      GET_NAME = SIGNAL.getMethod("getName");
+      IGNORE = HANDLER.getField("SIG_IGN").get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private Signals() {}
 
@@ -37,9 +57,29 @@ public final class Signals {
    */
   public static Previous handle(String name, Consumer<String> handler) {
     Objects.requireNonNull(handler, "handler");
-    Signal signal = new Signal(name);
-    SignalHandler replaced = Signal.handle(signal, s -> handler.accept("SIG" + s.getName()));
-    return () -> Signal.handle(signal, replaced);
+    Object signal = signal(name);
+    Object mine =
+        Proxy.newProxyInstance(
+            Signals.class.getClassLoader(),
+            new Class<?>[] {HANDLER},
+            (proxy, method, args) -> {
+              switch (method.getName()) {
+                case "handle" -> handler.accept("SIG" + GET_NAME.invoke(args[0]));
+                case "toString" -> {
+                  return "sgn4j handler of SIG" + name;
+                }
+                case "hashCode" -> {
+                  return System.identityHashCode(proxy);
+                }
+                case "equals" -> {
+                  return proxy == args[0];
+                }
+                default -> {}
+              }
+              return null;
+            });
+    Object replaced = install(signal, mine);
+    return () -> install(signal, replaced);
   }
 
   /**
@@ -49,6 +89,36 @@ public final class Signals {
    * @throws IllegalArgumentException when the JVM reserves the signal or does not know it
    */
   public static void ignore(String name) {
-    Signal.handle(new Signal(name), SignalHandler.SIG_IGN);
+    install(signal(name), IGNORE);
+  }
+
+  private static Object signal(String name) {
+    try {
+      return SIGNAL.getConstructor(String.class).newInstance(name);
+    } catch (InvocationTargetException e) {
+      throw rethrown(e);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot make signal SIG" + name, e);
+    }
+  }
+
+  private static Object install(Object signal, Object handler) {
+    try {
+      return HANDLE.invoke(null, signal, handler);
+    } catch (InvocationTargetException e) {
+      throw rethrown(e);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot install a signal handler", e);
+    }
+  }
+
+  private static RuntimeException rethrown(InvocationTargetException e) {
+    if (e.getCause() instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (e.getCause() instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException(e.getCause());
   }
 }
