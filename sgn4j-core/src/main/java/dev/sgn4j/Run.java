@@ -154,6 +154,20 @@ public final class Run {
   }
 
   /**
+   * What the run ended with, without waiting or throwing: the {@link PipelineException} of a failed
+   * run or the {@link RunAbortedException} of an aborted one.
+   *
+   * <pre>{@code
+   * run.failure().ifPresent(e -> log.warn("run " + run.id() + " failed", e));
+   * }</pre>
+   *
+   * @return the exception; empty while the run goes and when it completed or stopped
+   */
+  public java.util.Optional<Throwable> failure() {
+    return java.util.Optional.ofNullable(failure);
+  }
+
+  /**
    * Counts and timings so far, per element and pad (see {@link RunStats}); the final figures once
    * the run ended. During the run the figures may lag a little.
    *

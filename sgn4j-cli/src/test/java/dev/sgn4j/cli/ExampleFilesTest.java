@@ -60,10 +60,29 @@ class ExampleFilesTest {
   }
 
   @Test
+  void liveTicksFor3000FramesAndCanBeShortenedWithSet() {
+    var result =
+        Cli.execute(
+            "run",
+            "--set",
+            "ticks.frames=5",
+            "--set",
+            "ticks.waitMs=1",
+            "--stats",
+            "../examples/live.yaml");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.errLines())
+        .anySatisfy(l -> assertThat(l).matches("ticks +NullSource +12 +0 +0 +6 +1 +6 .*"));
+    assertThat(result.errLines())
+        .anySatisfy(l -> assertThat(l).matches("sink +NullSink +12 +0 +0 +6 +1 +6 .*"));
+  }
+
+  @Test
   void everyExampleFileHasATestHere() throws IOException {
     try (Stream<Path> files = Files.list(EXAMPLES)) {
       assertThat(files.map(file -> file.getFileName().toString()))
-          .containsExactlyInAnyOrder("hello.yaml", "pairs.json", "printer.yaml");
+          .containsExactlyInAnyOrder("hello.yaml", "pairs.json", "printer.yaml", "live.yaml");
     }
   }
 

@@ -43,6 +43,8 @@ final class ControlHandler implements HttpHandler {
   private static final String JSON = "application/json";
   private static final String DOT = "text/vnd.graphviz; charset=utf-8";
   private static final String TEXT = "text/plain; charset=utf-8";
+  private static final String HTML = "text/html; charset=utf-8";
+  private static final String SVG = "image/svg+xml";
 
   /** The exposition formats of {@code /metrics}, chosen by the request's Accept header. */
   private static final ExpositionFormats FORMATS = ExpositionFormats.init();
@@ -143,6 +145,9 @@ final class ControlHandler implements HttpHandler {
     int count = segments.size();
     String route = count == 0 ? "" : segments.get(0);
     switch (route) {
+      case "":
+        requireMethod("GET", method, path);
+        return new Reply(200, HTML, LivePage.html(), Map.of("Cache-Control", "no-store"));
       case "get":
         if (count >= 2 && count <= 4) {
           requireMethod("GET", method, path);
@@ -158,7 +163,7 @@ final class ControlHandler implements HttpHandler {
       case "stats":
         if (count == 1) {
           requireMethod("GET", method, path);
-          return Reply.json(200, Json.write(StatsJson.of(pipeline.stats())));
+          return Reply.json(200, Json.write(StatsJson.of(pipeline)));
         }
         break;
       case "metrics":
@@ -211,7 +216,7 @@ final class ControlHandler implements HttpHandler {
     return Reply.json(200, Json.status("success", "Data received"));
   }
 
-  private Reply graph(String rawQuery) {
+  private Reply graph(String rawQuery) throws IOException {
     String format = "dot";
     if (rawQuery != null) {
       for (String parameter : rawQuery.split("&")) {
@@ -224,9 +229,11 @@ final class ControlHandler implements HttpHandler {
     return switch (format) {
       case "dot" -> Reply.text(DOT, pipeline.toDot());
       case "mermaid" -> Reply.text(TEXT, pipeline.toMermaid());
+      case "json" -> Reply.json(200, Json.write(GraphJson.of(pipeline)));
+      case "svg" -> new Reply(200, SVG, GraphJson.svg(pipeline), Map.of());
       default ->
           throw ControlError.badRequest(
-              "Unknown graph format '%s'; use format=dot or format=mermaid".formatted(format));
+              "Unknown graph format '%s'; use format=dot, mermaid, svg or json".formatted(format));
     };
   }
 
@@ -302,7 +309,9 @@ final class ControlHandler implements HttpHandler {
             + p
             + "/metrics, GET "
             + p
-            + "/graph[?format=dot|mermaid]");
+            + "/graph[?format=dot|mermaid|svg|json], GET "
+            + p
+            + "/ (the live page)");
   }
 
   /** The decoded, non-empty segments of a raw path. */

@@ -23,6 +23,35 @@ final class StatsJson {
 
   private StatsJson() {}
 
+  /**
+   * The stats of the pipeline's current or last run, with its name, the run's id and {@link
+   * dev.sgn4j.RunState} ({@code null} before the first run) and what it failed with: {@code
+   * "error":{"element":"gain","pad":"gain:src:out","message":"..."}} or {@code null}.
+   */
+  static ObjectNode of(dev.sgn4j.Pipeline pipeline) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("pipeline", pipeline.name());
+    var run = pipeline.currentRun().or(pipeline::lastRun);
+    root.put("run", run.map(dev.sgn4j.Run::id).orElse(null));
+    root.put("state", run.map(r -> r.state().name()).orElse(null));
+    Throwable failure = run.flatMap(dev.sgn4j.Run::failure).orElse(null);
+    if (failure == null) {
+      root.putNull("error");
+    } else {
+      ObjectNode error = root.putObject("error");
+      if (failure instanceof dev.sgn4j.PipelineException e) {
+        error.put("element", e.elementName());
+        error.put("pad", e.padName());
+      } else {
+        error.putNull("element");
+        error.putNull("pad");
+      }
+      error.put("message", failure.getMessage());
+    }
+    root.setAll(of(pipeline.stats()));
+    return root;
+  }
+
   static ObjectNode of(RunStats stats) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("iterations", stats.iterations());

@@ -32,7 +32,7 @@ class HttpControlAuditTest {
   private static final Duration DEADLINE = Duration.ofSeconds(20);
   private static final String ROUTES =
       "routes are: GET /get/<element>[/<key>[/<key2>]], POST /post/<element>, GET /stats, GET"
-          + " /metrics, GET /graph[?format=dot|mermaid]";
+          + " /metrics, GET /graph[?format=dot|mermaid|svg|json], GET / (the live page)";
   private static final String SUCCESS = "{\"status\":\"success\",\"message\":\"Data received\"}";
   private static final String CONTROLLABLE = "controllable elements: source, gain, meter";
 
@@ -177,7 +177,8 @@ class HttpControlAuditTest {
           "oversized body");
       assertReply(
           client.get("/graph?format=png"),
-          new Expected(400, error("Unknown graph format 'png'; use format=dot or format=mermaid")),
+          new Expected(
+              400, error("Unknown graph format 'png'; use format=dot, mermaid, svg or json")),
           "unknown graph format");
 
       assertThat(run).isNotDone();
@@ -240,8 +241,7 @@ class HttpControlAuditTest {
       assertThat(reply.contentType()).isEqualTo("application/json");
       assertThat(reply.body())
           .isEqualTo(
-              new String(
-                  Json.write(StatsJson.of(graph.pipeline().stats())), StandardCharsets.UTF_8));
+              new String(Json.write(StatsJson.of(graph.pipeline())), StandardCharsets.UTF_8));
     }
   }
 
@@ -257,7 +257,11 @@ class HttpControlAuditTest {
       assertReply(
           client.get("/stats"),
           new Expected(
-              200, "{\"iterations\":0,\"elapsed_ns\":0,\"running\":false,\"elements\":[]}"),
+              200,
+              "{\"pipeline\":\""
+                  + graph.pipeline().name()
+                  + "\",\"run\":null,\"state\":null,\"error\":null,\"iterations\":0,"
+                  + "\"elapsed_ns\":0,\"running\":false,\"elements\":[]}"),
           "stats");
       var dot = client.get("/graph");
       assertThat(dot.status()).isEqualTo(200);

@@ -16,7 +16,7 @@ class HttpControlRoutesTest {
 
   private static final String ROUTES =
       "routes are: GET /get/<element>[/<key>[/<key2>]], POST /post/<element>, GET /stats, GET"
-          + " /metrics, GET /graph[?format=dot|mermaid]";
+          + " /metrics, GET /graph[?format=dot|mermaid|svg|json], GET / (the live page)";
 
   @AfterEach
   void nothingIsLeftRunning() throws InterruptedException {
@@ -55,24 +55,29 @@ class HttpControlRoutesTest {
   void anUnknownGraphFormatIs400() throws Exception {
     try (var control = HttpControl.start(TestElements.pipeline().pipeline());
         var client = new ControlClient(control.url())) {
-      var reply = client.get("/graph?format=svg");
+      var reply = client.get("/graph?format=png");
 
       assertThat(reply.status()).isEqualTo(400);
       assertThat(reply.body())
-          .isEqualTo(error("Unknown graph format 'svg'; use format=dot or format=mermaid"));
+          .isEqualTo(error("Unknown graph format 'png'; use format=dot, mermaid, svg or json"));
     }
   }
 
   @Test
   void statsBeforeAnyRunAreEmpty() throws Exception {
-    try (var control = HttpControl.start(TestElements.pipeline().pipeline());
+    var pipeline = TestElements.pipeline().pipeline();
+    try (var control = HttpControl.start(pipeline);
         var client = new ControlClient(control.url())) {
       var reply = client.get("/stats");
 
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.contentType()).isEqualTo("application/json");
       assertThat(reply.body())
-          .isEqualTo("{\"iterations\":0,\"elapsed_ns\":0,\"running\":false,\"elements\":[]}");
+          .isEqualTo(
+              "{\"pipeline\":\""
+                  + pipeline.name()
+                  + "\",\"run\":null,\"state\":null,\"error\":null,\"iterations\":0,"
+                  + "\"elapsed_ns\":0,\"running\":false,\"elements\":[]}");
     }
   }
 
@@ -132,7 +137,7 @@ class HttpControlRoutesTest {
   void anUnknownRouteIs404ListingTheRoutes() throws Exception {
     try (var control = HttpControl.start(TestElements.pipeline().pipeline());
         var client = new ControlClient(control.url())) {
-      for (String path : List.of("/", "/nothing/here", "/get", "/get/source/a/b/c", "/post")) {
+      for (String path : List.of("/nothing/here", "/get", "/get/source/a/b/c", "/post")) {
         var reply = client.get(path);
 
         assertThat(reply.status()).as(path).isEqualTo(404);
@@ -196,7 +201,8 @@ class HttpControlRoutesTest {
                 error(
                     "No route for GET /get/source; routes are: GET /run-7/get/<element>[/<key>"
                         + "[/<key2>]], POST /run-7/post/<element>, GET /run-7/stats, GET"
-                        + " /run-7/metrics, GET /run-7/graph[?format=dot|mermaid]"));
+                        + " /run-7/metrics, GET /run-7/graph[?format=dot|mermaid|svg|json], GET"
+                        + " /run-7/ (the live page)"));
         assertThat(root.get("/other-tag/get/source").status()).isEqualTo(404);
       }
     }

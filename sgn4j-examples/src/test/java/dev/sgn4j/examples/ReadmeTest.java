@@ -126,7 +126,7 @@ class ReadmeTest {
     // loop, and with the machine's optional programs required.
     assertThat(Files.readAllLines(ROOT.resolve(".ci/run")))
         .anyMatch(line -> line.endsWith(commands.get(1) + " -Pstress"))
-        .contains("export SGN4J_REQUIRE=dot,signals");
+        .contains("export SGN4J_REQUIRE=dot,signals,chromium");
     assertThat(Files.readString(ROOT.resolve("README.md")))
         .contains("./mvnw verify -Pstress")
         .contains("SGN4J_REQUIRE");

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Assumptions;
  * or signals that reach the JVM. {@link #check()} lets the test run when it is there; when it is
  * not, the test is skipped with the reason printed on the console, unless the environment variable
  * {@code SGN4J_REQUIRE} (a comma-separated list of {@linkplain #id() ids}, as {@code .ci/run} sets
- * it: {@code SGN4J_REQUIRE=dot,signals}) says the machine must have it: then the test fails.
+ * it: {@code SGN4J_REQUIRE=dot,signals,chromium}) says the machine must have it: then the test
+ * fails.
  *
  * <pre>{@code
  * @Test
@@ -31,16 +32,21 @@ public enum Requirement {
   DOT("dot", "Graphviz's dot program is not on PATH (install the graphviz package)") {
     @Override
     boolean present() {
-      String path = System.getenv("PATH");
-      if (path == null) {
-        return false;
-      }
-      for (String dir : path.split(File.pathSeparator)) {
-        if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "dot"))) {
-          return true;
-        }
-      }
-      return false;
+      return onPath("dot");
+    }
+  },
+
+  /**
+   * Chromium and its WebDriver, {@code chromium} (or {@code chromium-browser}) and {@code
+   * chromedriver} on PATH, for the tests that load the control server's page in a real browser.
+   */
+  CHROMIUM(
+      "chromium",
+      "Chromium or chromedriver is not on PATH (install the chromium and chromium-driver"
+          + " packages)") {
+    @Override
+    boolean present() {
+      return (onPath("chromium") || onPath("chromium-browser")) && onPath("chromedriver");
     }
   },
 
@@ -80,6 +86,29 @@ public enum Requirement {
   }
 
   abstract boolean present();
+
+  /**
+   * The path of a program on PATH.
+   *
+   * @param program its name
+   * @return the path of the first executable with that name, if any
+   */
+  public static java.util.Optional<Path> find(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return java.util.Optional.empty();
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return java.util.Optional.of(Path.of(dir, program));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static boolean onPath(String program) {
+    return find(program).isPresent();
+  }
 
   /**
    * Returns when the requirement is met; otherwise fails the test if {@value #ENVIRONMENT} names
