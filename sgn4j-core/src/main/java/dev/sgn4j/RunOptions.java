@@ -278,7 +278,7 @@ public final class RunOptions {
    * that sent no EOS (it swallows end of stream). A stuck run would go on for ever; it logs a
    * warning naming the element and its pads, once, or fails with that message when {@link
    * #failWhenStuck(boolean)} is on. Default {@value #DEFAULT_STUCK_AFTER}; the lock-step loop looks
-   * once in 1,024 iterations.
+   * once in 1,024 iterations, a pipelined run once in 16 turns of the element's task.
    *
    * @param frames at least 1
    * @return new options

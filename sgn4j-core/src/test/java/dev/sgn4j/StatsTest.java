@@ -208,8 +208,8 @@ class StatsTest {
     assertThat(lines).hasSize(5);
     assertThat(lines.get(0))
         .isEqualTo(
-            "element  type               calls  in  out  gaps  eos  eos it  eos ms  time ms  mean us"
-                + "  p99 us  extra");
+            "element  type               calls  in  out  gaps  eos  eos it  eos ms  time ms~"
+                + "  mean us~  p99 us~  extra");
     assertThat(lines.get(1))
         .matches(
             "numbers  IterSource             8   0    3     1    1       4 +[0-9.]+ +[0-9.]+ +[0-9.]+"
@@ -218,7 +218,9 @@ class StatsTest {
         .startsWith("scale    CallableTransform     12   3    3     2    2       4");
     assertThat(lines.get(3))
         .startsWith("collect  CollectSink            8   3    0     1    1       4");
-    assertThat(lines.get(4)).matches("4 iterations in [0-9]+\\.[0-9]{3} s");
+    assertThat(lines.get(4))
+        .matches(
+            "4 iterations in [0-9]+\\.[0-9]{3} s; ~ estimated from the calls of one pass in 128");
   }
 
   @Test

@@ -68,6 +68,25 @@ class StuckRunTest {
         .satisfies(e -> assertThat(((PipelineException) e).iteration()).isEqualTo(1024));
   }
 
+  @RepeatedTest(5)
+  void aPipelinedRunFindsTheForgetfulSinkToo() {
+    var pipeline =
+        new Pipeline()
+            .handleSignals(false)
+            .connect(IterSource.of("numbers", "in", List.of(1, 2)), new ForgetfulSink());
+
+    assertThatThrownBy(
+            () ->
+                pipeline
+                    .start(FAIL_AFTER_100.scheduler(Scheduler.PIPELINED))
+                    .await(Duration.ofSeconds(30)))
+        .isInstanceOf(PipelineException.class)
+        .hasMessage(
+            "sink 'forgetful' has pulled EOS on every pad 100 times and is still not at EOS, so"
+                + " the run cannot end; pads not marked: 'forgetful:snk:in'; a sink calls"
+                + " markEos(pad) when a pad's frame is EOS");
+  }
+
   @Test
   void aTransformThatSwallowsEosFailsTheRunNamingItsSourcePads() {
     var swallower = new EosSwallower();

@@ -28,7 +28,8 @@ import java.util.Map;
 final class PipelineLoader {
 
   private static final List<String> TOP_LEVEL = List.of("elements", "links");
-  private static final List<String> ELEMENT_FIELDS = List.of("name", "type", "parameters");
+  private static final List<String> ELEMENT_FIELDS =
+      List.of("name", "type", "parameters", "parallel");
 
   private final String file;
   private final LoadOptions options;
@@ -142,7 +143,7 @@ final class PipelineLoader {
             file,
             field.line(),
             field.name(),
-            "unknown field of an element; its fields are name, type and parameters");
+            "unknown field of an element; its fields are name, type, parameters and parallel");
       }
     }
     String name = text(fields, "name", line, "the element's name");
@@ -166,6 +167,10 @@ final class PipelineLoader {
     String type = text(fields, "type", line, "a built-in type or a fully qualified class name");
     Parameters parameters = parameters(fields, type, line, options.overrides().get(name));
     int typeLine = fields.get("type").line();
+    if (fields.containsKey("parallel")) {
+      return ParallelElements.build(
+          file, name, type, typeLine, parameters, fields.get("parallel"), options.loader());
+    }
     BuiltinElements.Builder builtin = BuiltinElements.builder(type);
     if (builtin == null && !type.contains(".")) {
       throw new PipelineFileException(

@@ -322,8 +322,8 @@ class RunCommandTest {
             type: CollectSink
             params: {}
         """,
-        " line 4, field 'params': unknown field of an element; its fields are name, type and"
-            + " parameters");
+        " line 4, field 'params': unknown field of an element; its fields are name, type,"
+            + " parameters and parallel");
     assertBadFile(
         "r.yaml",
         """

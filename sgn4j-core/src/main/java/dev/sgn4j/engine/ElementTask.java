@@ -112,6 +112,12 @@ final class ElementTask implements Runnable {
   /** The thread's allocation counter before the pad call under way, when profiling. */
   private long allocatedBefore;
 
+  /** Turns so far, to look for a stuck element once in 16; this task only. */
+  private long turns;
+
+  /** Whether this element keeps the run from ending; made at the first look. */
+  private RunLoop.StuckWatch stuck;
+
   ElementTask(
       PipelinedRun run,
       Element element,
@@ -165,6 +171,9 @@ final class ElementTask implements Runnable {
       boolean blocked;
       try {
         blocked = work();
+        if ((++turns & 15) == 0) {
+          lookForStuck();
+        }
         signalConsumersAgain();
         if (asynchronous) {
           execution.flush(element); // before this thread turns to other tasks or parks
@@ -183,6 +192,26 @@ final class ElementTask implements Runnable {
         return;
       }
     }
+  }
+
+  /** Fails the run, or warns once, when this element keeps it from ending (see RunOptions). */
+  private void lookForStuck() {
+    if (stuck == null) {
+      java.util.List<Op> ops = new java.util.ArrayList<>();
+      for (StageRun stage : stages) {
+        for (Op op : stage.ops) {
+          if (op != null) {
+            ops.add(op);
+          }
+        }
+      }
+      stuck =
+          new RunLoop.StuckWatch(
+              ops.toArray(new Op[0]),
+              execution.options().stuckFrames(),
+              execution.options().failsWhenStuck());
+    }
+    stuck.check(stages[0].ops[0].counters.calls());
   }
 
   /**

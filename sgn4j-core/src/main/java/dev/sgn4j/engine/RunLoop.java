@@ -476,9 +476,10 @@ final class RunLoop {
     }
 
     /**
-     * Looks once; called by the run loop's thread between iterations.
+     * Looks once; called by the run loop's thread between iterations, or in a pipelined run by the
+     * element's task between turns.
      *
-     * @param iteration the iteration just done
+     * @param iteration the iteration just done, for the failure's message
      * @throws PipelineException when an element is stuck and the run fails when stuck
      */
     void check(long iteration) {
