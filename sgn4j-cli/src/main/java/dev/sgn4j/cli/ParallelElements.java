@@ -107,17 +107,7 @@ final class ParallelElements {
   private static Class<? extends FrameMap> frameMap(
       String file, int typeLine, String className, WorkerMode mode, ClassLoader loader)
       throws PipelineFileException {
-    Class<?> type;
-    try {
-      type = Class.forName(className, false, loader);
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new PipelineFileException(
-          file,
-          typeLine,
-          "type",
-          "class '%s' is not on the class path; check the name or add its jar with --classpath"
-              .formatted(className));
-    }
+    Class<?> type = UserElements.load(file, typeLine, className, loader);
     if (!FrameMap.class.isAssignableFrom(type)) {
       throw new PipelineFileException(
           file,

@@ -40,18 +40,7 @@ final class UserElements {
       Parameters parameters,
       ClassLoader loader)
       throws PipelineFileException {
-    Class<?> type;
-    try {
-      // Not initialized: a class that is no element must not run its static initializer.
-      type = Class.forName(className, false, loader);
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new PipelineFileException(
-          file,
-          typeLine,
-          "type",
-          "class '%s' is not on the class path; check the name or add its jar with --classpath"
-              .formatted(className));
-    }
+    Class<?> type = load(file, typeLine, className, loader);
     if (!Element.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())) {
       throw new PipelineFileException(
           file,
@@ -99,6 +88,26 @@ final class UserElements {
     } catch (ReflectiveOperationException e) {
       throw new PipelineFileException(
           file, typeLine, "type", "cannot build class '%s': %s".formatted(className, e));
+    }
+  }
+
+  /**
+   * Loads a class a file names, without initializing it: a class that proves to be no element must
+   * not run its static initializer.
+   *
+   * @throws PipelineFileException when it is not on the class path
+   */
+  static Class<?> load(String file, int typeLine, String className, ClassLoader loader)
+      throws PipelineFileException {
+    try {
+      return Class.forName(className, false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new PipelineFileException(
+          file,
+          typeLine,
+          "type",
+          "class '%s' is not on the class path; check the name or add its jar with --classpath"
+              .formatted(className));
     }
   }
 }

@@ -200,18 +200,8 @@ public final class ElementTester<E extends Element> {
             sourcePad,
             (outcome, where) -> {
               List<Object> actual = outcome.data(sourcePad);
-              List<Boolean> differs = new ArrayList<>();
-              int first = -1;
-              for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
-                boolean differ =
-                    i >= expected.size()
-                        || i >= actual.size()
-                        || !Objects.deepEquals(expected.get(i), actual.get(i));
-                differs.add(differ);
-                if (differ && first < 0) {
-                  first = i;
-                }
-              }
+              List<Boolean> differs = FrameTable.differences(expected, actual, Objects::deepEquals);
+              int first = differs.indexOf(true);
               if (first >= 0) {
                 fail(
                     where
@@ -255,18 +245,8 @@ public final class ElementTester<E extends Element> {
             sourcePad,
             (outcome, where) -> {
               List<Frame> actual = outcome.frames(sourcePad);
-              List<Boolean> differs = new ArrayList<>();
-              int first = -1;
-              for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
-                boolean differ =
-                    i >= expected.size()
-                        || i >= actual.size()
-                        || !FrameTable.same(expected.get(i), actual.get(i));
-                differs.add(differ);
-                if (differ && first < 0) {
-                  first = i;
-                }
-              }
+              List<Boolean> differs = FrameTable.differences(expected, actual, FrameTable::same);
+              int first = differs.indexOf(true);
               if (first >= 0) {
                 List<String> wanted = expected.stream().map(FrameTable::describe).toList();
                 List<String> got = actual.stream().map(FrameTable::describe).toList();

@@ -20,6 +20,22 @@ final class FrameTable {
         && expected.metadata().equals(actual.metadata());
   }
 
+  /**
+   * Row by row, whether two lists differ: a row only one list has differs, as does a row whose
+   * items are not {@code same}.
+   */
+  static <T> List<Boolean> differences(
+      List<? extends T> expected,
+      List<? extends T> actual,
+      java.util.function.BiPredicate<T, T> same) {
+    List<Boolean> differs = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+      differs.add(
+          i >= expected.size() || i >= actual.size() || !same.test(expected.get(i), actual.get(i)));
+    }
+    return differs;
+  }
+
   /** A frame in a few words: {@code data=10}, {@code gap}, {@code data=30 EOS}, {@code gap EOS}. */
   static String describe(Frame frame) {
     StringBuilder text = new StringBuilder(frame.isGap() ? "gap" : "data=" + value(frame.data()));
