@@ -80,7 +80,8 @@ class LivePageCommandTest {
             .or(() -> Requirement.find("chromium-browser"))
             .orElseThrow()
             .toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage");
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,400");
     WebDriver browser =
         new ChromeDriver(
             new ChromeDriverService.Builder()

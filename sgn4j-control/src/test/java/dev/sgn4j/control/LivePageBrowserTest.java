@@ -131,6 +131,8 @@ class LivePageBrowserTest {
                     .map(e -> e.getAttribute("data-element")))
             .containsExactly("ticker", "last");
         assertThat(browser.findElement(By.id("pipeline")).getText()).isEqualTo("live");
+        assertThat(browser.findElement(By.id("svg")).getAttribute("href"))
+            .isEqualTo(control.url() + "/graph?format=svg");
         wait.until(b -> frames(b, "ticker") > 0);
         long first = frames(browser, "ticker");
         wait.until(b -> frames(b, "ticker") > first);
