@@ -18,13 +18,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pipeline's graph for the live page: its elements in layers (a source in layer 0, every other
- * element one layer after the deepest element that feeds it), the links between elements, and the
- * elements whose state can be edited; and the same drawing as SVG ({@code GET /graph?format=svg}),
- * by Graphviz when {@code dot} is installed.
+ * The pipeline's graph for the live page: its elements in layers (a composed element with the names
+ * of the inner elements whose figures it shows) (a source in layer 0, every other element one layer
+ * after the deepest element that feeds it), the links between elements, and the elements whose
+ * state can be edited; and the same drawing as SVG ({@code GET /graph?format=svg}), by Graphviz
+ * when {@code dot} is installed.
  *
  * <pre>{@code
- * {"pipeline":"p","elements":[{"name":"source","type":"Knobs","kind":"source","layer":0}, ...],
+ * {"pipeline":"p","elements":[{"name":"source","type":"Knobs","kind":"source","layer":0},
+ *   {"name":"scaler","type":"ComposedTransformElement","kind":"transform","layer":1,
+ *    "inner":["gain"]}, ...],
  *  "links":[{"from":"source","to":"meter"}],"controllable":["source","gain","meter"]}
  * }</pre>
  */
@@ -48,6 +51,10 @@ final class GraphJson {
       node.put("type", element.typeName());
       node.put("kind", kind(element));
       node.put("layer", layers.get(element.name()));
+      if (element instanceof dev.sgn4j.ComposedElement composed) {
+        ArrayNode inner = node.putArray("inner");
+        innerNames(composed, inner);
+      }
     }
     ArrayNode links = root.putArray("links");
     for (Pipeline.Edge edge : pipeline.edges(false, false)) {
@@ -60,6 +67,17 @@ final class GraphJson {
       }
     }
     return root;
+  }
+
+  /** The names of the elements that do a composed element's work, nested ones included. */
+  private static void innerNames(dev.sgn4j.ComposedElement composed, ArrayNode into) {
+    for (Element inner : composed.innerElements()) {
+      if (inner instanceof dev.sgn4j.ComposedElement nested) {
+        innerNames(nested, into);
+      } else {
+        into.add(inner.name());
+      }
+    }
   }
 
   /** Graphviz's SVG of the graph when {@code dot} is installed, else the layered drawing. */

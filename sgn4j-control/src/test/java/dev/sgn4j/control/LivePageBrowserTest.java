@@ -2,6 +2,7 @@ package dev.sgn4j.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgn4j.Compose;
 import dev.sgn4j.Controllable;
 import dev.sgn4j.Frame;
 import dev.sgn4j.Pipeline;
@@ -9,6 +10,7 @@ import dev.sgn4j.SinkElement;
 import dev.sgn4j.SinkPad;
 import dev.sgn4j.SourceElement;
 import dev.sgn4j.SourcePad;
+import dev.sgn4j.elements.CallableTransform;
 import dev.sgn4j.testsupport.Requirement;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +119,14 @@ class LivePageBrowserTest {
     Requirement.CHROMIUM.check();
     var ticker = new Ticker();
     var last = new LastMessage();
-    var pipeline = new Pipeline("live").handleSignals(false).connect(ticker, last);
+    var relay =
+        new Compose()
+            .insert(
+                CallableTransform.fromCallable(
+                    "copy", frames -> frames.get(0).data(), "out", List.of("in")))
+            .asTransform("relay");
+    var pipeline =
+        new Pipeline("live").handleSignals(false).connect(ticker, relay).connect(relay, last);
     WebDriver browser = chromium();
     try (var control = HttpControl.builder(pipeline).port(0).build()) {
       var run = pipeline.start();
@@ -125,17 +134,18 @@ class LivePageBrowserTest {
         browser.get(control.url() + "/");
         var wait = new WebDriverWait(browser, DEADLINE);
 
-        wait.until(b -> b.findElements(By.cssSelector("g.element")).size() == 2);
+        wait.until(b -> b.findElements(By.cssSelector("g.element")).size() == 3);
         assertThat(
                 browser.findElements(By.cssSelector("g.element")).stream()
                     .map(e -> e.getAttribute("data-element")))
-            .containsExactly("ticker", "last");
+            .containsExactly("ticker", "relay", "last");
         assertThat(browser.findElement(By.id("pipeline")).getText()).isEqualTo("live");
         assertThat(browser.findElement(By.id("svg")).getAttribute("href"))
             .isEqualTo(control.url() + "/graph?format=svg");
         wait.until(b -> frames(b, "ticker") > 0);
         long first = frames(browser, "ticker");
         wait.until(b -> frames(b, "ticker") > first);
+        wait.until(b -> frames(b, "relay") > 0); // a composed element shows its inner figures
         wait.until(b -> b.findElement(By.cssSelector("#run .state")).getText().equals("RUNNING"));
 
         WebElement form =

@@ -34,6 +34,18 @@ class LivePageTest {
   }
 
   @Test
+  void underATagThePageIsAtTheTagsPath() throws Exception {
+    try (var control = HttpControl.builder(TestElements.pipeline().pipeline()).tag("run7").build();
+        var client = new ControlClient(control.url())) {
+      var reply = client.get("");
+
+      assertThat(control.url().getPath()).isEqualTo("/run7");
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.contentType()).isEqualTo("text/html; charset=utf-8");
+    }
+  }
+
+  @Test
   void theGraphAsJsonHasTheLayersLinksAndControllableElements() throws Exception {
     try (var control = HttpControl.start(TestElements.pipeline().pipeline());
         var client = new ControlClient(control.url())) {
@@ -42,7 +54,8 @@ class LivePageTest {
       assertThat(graph.get("elements").toString())
           .isEqualTo(
               "[{\"name\":\"source\",\"type\":\"Knobs\",\"kind\":\"source\",\"layer\":0},"
-                  + "{\"name\":\"scaler\",\"type\":\"ComposedTransformElement\",\"kind\":\"transform\",\"layer\":1},"
+                  + "{\"name\":\"scaler\",\"type\":\"ComposedTransformElement\",\"kind\":\"transform\",\"layer\":1,"
+                  + "\"inner\":[\"gain\"]},"
                   + "{\"name\":\"meter\",\"type\":\"Meter\",\"kind\":\"sink\",\"layer\":2},"
                   + "{\"name\":\"quiet\",\"type\":\"NullSink\",\"kind\":\"sink\",\"layer\":1}]");
       assertThat(graph.get("links").toString())

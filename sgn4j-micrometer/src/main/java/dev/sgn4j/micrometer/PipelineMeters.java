@@ -1,5 +1,6 @@
 package dev.sgn4j.micrometer;
 
+import dev.sgn4j.ComposedElement;
 import dev.sgn4j.Element;
 import dev.sgn4j.Pad;
 import dev.sgn4j.Pipeline;
@@ -44,10 +45,11 @@ import java.util.function.ToDoubleFunction;
  *       on one pass in 128 and scaled up.
  * </ul>
  *
- * <p>Meters are made for the elements in the pipeline when {@link #bindTo} is called; they read
- * {@link Pipeline#stats()}, taken at most once per 100 ms however many meters a registry reads at
- * once. The meters hold the pipeline weakly, as Micrometer's gauges do: once the application drops
- * the pipeline, they read NaN.
+ * <p>Meters are made for the elements in the pipeline when {@link #bindTo} is called (for a
+ * composed element, its inner elements, which do the work); they read {@link Pipeline#stats()},
+ * taken at most once per 100 ms however many meters a registry reads at once. The meters hold the
+ * pipeline weakly, as Micrometer's gauges do: once the application drops the pipeline, they read
+ * NaN.
  */
 public final class PipelineMeters implements MeterBinder {
 
@@ -85,8 +87,17 @@ public final class PipelineMeters implements MeterBinder {
         .description("1 while a run goes")
         .tags(tags)
         .register(registry);
-    for (Element element : pipeline.elements()) {
-      bindElement(registry, element);
+    bindAll(registry, pipeline.elements());
+  }
+
+  /** A composed element's figures are its inner elements': they get the meters. */
+  private void bindAll(MeterRegistry registry, java.util.List<Element> elements) {
+    for (Element element : elements) {
+      if (element instanceof ComposedElement composed) {
+        bindAll(registry, composed.innerElements());
+      } else {
+        bindElement(registry, element);
+      }
     }
   }
 

@@ -89,4 +89,27 @@ class PipelineMetersTest {
             "square:snk:in",
             "square:src:out");
   }
+
+  @Test
+  void aComposedElementsInnerElementsGetTheMeters() {
+    var inner =
+        ParallelTransformElement.builder("square")
+            .map(f -> f.withData(f.dataAs(Integer.class) * f.dataAs(Integer.class)))
+            .build();
+    var composed = new dev.sgn4j.Compose().insert(inner).asTransform("squaring");
+    var pipeline =
+        new Pipeline("c1")
+            .handleSignals(false)
+            .connect(IterSource.of("numbers", "out", List.of(1, 2)), composed)
+            .connect(composed, new CollectSink("collect", List.of("in")));
+    var registry = new SimpleMeterRegistry();
+    new PipelineMeters(pipeline).bindTo(registry);
+    pipeline.run();
+
+    assertThat(
+            registry.get("sgn4j.pad.frames").tag("pad", "square:src:out").functionCounter().count())
+        .isEqualTo(2.0);
+    assertThat(registry.find("sgn4j.pad.frames").tag("element", "squaring").functionCounter())
+        .isNull();
+  }
 }

@@ -520,8 +520,7 @@ public final class ElementTester<E extends Element> {
       frames.put(pad.shortName(), recorder.frames(pad.index()));
       eos.put(pad.shortName(), recorder.eosIteration(pad.index()));
     }
-    Outcome<E> outcome =
-        new Outcome<>(element, mode, frames, eos, pipeline.stats().element(element.name()), error);
+    Outcome<E> outcome = new Outcome<>(element, mode, frames, eos, pipeline.stats(), error);
     if (limit.reached()) {
       throw new AssertionFailedError(notEnded(where, element, outcome), error);
     }

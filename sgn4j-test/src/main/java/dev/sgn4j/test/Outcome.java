@@ -4,6 +4,7 @@ import dev.sgn4j.Element;
 import dev.sgn4j.Frame;
 import dev.sgn4j.PipelineException;
 import dev.sgn4j.stats.ElementStats;
+import dev.sgn4j.stats.RunStats;
 import dev.sgn4j.worker.WorkerMode;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class Outcome<E extends Element> {
   private final Optional<WorkerMode> mode;
   private final Map<String, List<Frame>> frames;
   private final Map<String, Long> eosIterations;
-  private final ElementStats stats;
+  private final RunStats stats;
   private final PipelineException error;
 
   Outcome(
@@ -39,7 +40,7 @@ public final class Outcome<E extends Element> {
       Optional<WorkerMode> mode,
       Map<String, List<Frame>> frames,
       Map<String, Long> eosIterations,
-      ElementStats stats,
+      RunStats stats,
       PipelineException error) {
     this.element = element;
     this.mode = mode;
@@ -114,9 +115,34 @@ public final class Outcome<E extends Element> {
    * The element's counts and timings in the run.
    *
    * @return the stats
+   * @throws IllegalStateException for a composed element, whose inner elements have the figures:
+   *     ask {@link #stats(String)} for one of them
    */
   public ElementStats stats() {
-    return stats;
+    return stats.elements().stream()
+        .filter(e -> e.name().equals(element.name()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "element '%s' is composed: its inner elements have the figures; ask stats(name)"
+                            .formatted(element.name())
+                        + " for one of "
+                        + stats.elements().stream()
+                            .map(ElementStats::name)
+                            .filter(n -> !n.startsWith("tester-"))
+                            .toList()));
+  }
+
+  /**
+   * The counts and timings of one element of the run, such as an inner element of a composed one.
+   *
+   * @param name the element's name
+   * @return the stats
+   * @throws IllegalArgumentException when the run has no such element
+   */
+  public ElementStats stats(String name) {
+    return stats.element(name);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.sgn4j.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sgn4j.Compose;
 import dev.sgn4j.DataSpec;
 import dev.sgn4j.Frame;
 import dev.sgn4j.SinkElement;
@@ -119,6 +120,28 @@ class ElementTesterTest {
         .expectFrames("sum", Frame.of(11), Frame.gap(), Frame.of(33), Frame.eos())
         .expectData("sum", 11, 33)
         .verify();
+  }
+
+  @Test
+  void aComposedSubGraphIsTestedAsOneElement() {
+    var first = scale();
+    var second =
+        CallableTransform.fromCallable(
+            "plus-one", frames -> (int) frames.get(0).data() + 1, "out", List.of("in"));
+
+    var outcome =
+        ElementTester.of(new Compose().connect(first, second).asTransform("scale-then-add"))
+            .input("in", 1, 2)
+            .expectData("out", 11, 21)
+            .expectEosAt("out", 3)
+            .verify();
+
+    assertThat(outcome.stats("plus-one").framesOut()).isEqualTo(2);
+    assertThatThrownBy(outcome::stats)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "element 'scale-then-add' is composed: its inner elements have the figures; ask"
+                + " stats(name) for one of [scale, plus-one]");
   }
 
   @Test
