@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -39,8 +40,9 @@ class LivePageCommandTest {
   }
 
   @Test
-  void theUrlOfControlServesALivePage() throws Exception {
+  void theUrlOfControlServesALivePage(@TempDir Path dir) throws Exception {
     Requirement.CHROMIUM.check();
+    var tmpBefore = chromiumLeftovers();
     Process command =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -81,11 +83,17 @@ class LivePageCommandTest {
             .orElseThrow()
             .toFile());
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,400");
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--window-size=1100,400",
+        "--user-data-dir=" + dir.resolve("profile"));
+    // Its profile and temporary files in dir, which JUnit deletes: nothing stays in /tmp.
     WebDriver browser =
         new ChromeDriver(
             new ChromeDriverService.Builder()
                 .usingDriverExecutable(Requirement.find("chromedriver").orElseThrow().toFile())
+                .withEnvironment(java.util.Map.of("TMPDIR", dir.toString()))
                 .build(),
             options);
     try {
@@ -111,6 +119,17 @@ class LivePageCommandTest {
       browser.quit();
       command.destroyForcibly();
       command.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+    }
+    assertThat(chromiumLeftovers()).isEqualTo(tmpBefore);
+  }
+
+  /** Chromium's files in the machine's temp directory. */
+  private static java.util.Set<String> chromiumLeftovers() throws java.io.IOException {
+    try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.startsWith("org.chromium."))
+          .collect(java.util.stream.Collectors.toSet());
     }
   }
 }

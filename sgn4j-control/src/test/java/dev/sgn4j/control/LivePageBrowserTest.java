@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -93,16 +94,27 @@ class LivePageBrowserTest {
     }
   }
 
-  private static WebDriver chromium() {
+  /**
+   * Chromium with its profile and temporary files in {@code dir} (JUnit deletes it), so that
+   * nothing of it stays in the machine's temp directory.
+   */
+  static WebDriver chromium(Path dir) {
     Path browser =
         Requirement.find("chromium").or(() -> Requirement.find("chromium-browser")).orElseThrow();
     Path driver = Requirement.find("chromedriver").orElseThrow();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(browser.toFile());
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,700");
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--window-size=1100,700",
+        "--user-data-dir=" + dir.resolve("profile"));
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(driver.toFile())
+            .withEnvironment(Map.of("TMPDIR", dir.toString()))
+            .build();
     return new ChromeDriver(service, options);
   }
 
@@ -115,8 +127,10 @@ class LivePageBrowserTest {
   }
 
   @Test
-  void aHeadlessChromiumShowsTheRunningPipelineLiveAndEditsAnElement() throws Exception {
+  void aHeadlessChromiumShowsTheRunningPipelineLiveAndEditsAnElement(@TempDir Path dir)
+      throws Exception {
     Requirement.CHROMIUM.check();
+    var tmpBefore = chromiumLeftovers();
     var ticker = new Ticker();
     var last = new LastMessage();
     var relay =
@@ -127,7 +141,7 @@ class LivePageBrowserTest {
             .asTransform("relay");
     var pipeline =
         new Pipeline("live").handleSignals(false).connect(ticker, relay).connect(relay, last);
-    WebDriver browser = chromium();
+    WebDriver browser = chromium(dir);
     try (var control = HttpControl.builder(pipeline).port(0).build()) {
       var run = pipeline.start();
       try {
@@ -182,6 +196,17 @@ class LivePageBrowserTest {
       }
     } finally {
       browser.quit();
+    }
+    assertThat(chromiumLeftovers()).isEqualTo(tmpBefore);
+  }
+
+  /** Chromium's files in the machine's temp directory. */
+  static java.util.Set<String> chromiumLeftovers() throws java.io.IOException {
+    try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.startsWith("org.chromium."))
+          .collect(java.util.stream.Collectors.toSet());
     }
   }
 }
