@@ -7,10 +7,7 @@ import dev.sgn4j.elements.CollectSink;
 import dev.sgn4j.elements.IterSource;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class PipelineNameTest {
@@ -47,29 +44,10 @@ class PipelineNameTest {
 
   @Test
   void theRunsLastLogLineNamesTheRun() throws Exception {
-    List<LogRecord> records = new CopyOnWriteArrayList<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            records.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger logger = Logger.getLogger("sgn.pipeline");
-    var level = logger.getLevel();
-    logger.setLevel(java.util.logging.Level.INFO);
-    logger.addHandler(capture);
-    try {
+    List<LogRecord> records;
+    try (var log = LogRecords.of("sgn.pipeline", java.util.logging.Level.INFO)) {
       numbers(new Pipeline("l1")).run();
-    } finally {
-      logger.removeHandler(capture);
-      logger.setLevel(level);
+      records = List.copyOf(log.records());
     }
 
     assertThat(records)

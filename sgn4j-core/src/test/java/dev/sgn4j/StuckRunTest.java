@@ -7,12 +7,8 @@ import dev.sgn4j.elements.CollectSink;
 import dev.sgn4j.elements.IterSource;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -106,23 +102,8 @@ class StuckRunTest {
 
   @RepeatedTest(3)
   void byDefaultAStuckRunIsReportedOnceAsAWarningAndGoesOn() throws Exception {
-    BlockingQueue<LogRecord> records = new LinkedBlockingQueue<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            records.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger logger = Logger.getLogger("sgn.pipeline");
-    logger.addHandler(capture);
-    try {
+    try (var log = LogRecords.of("sgn.pipeline", null)) {
+      var records = log.records();
       var pipeline =
           new Pipeline()
               .handleSignals(false)
@@ -142,8 +123,6 @@ class StuckRunTest {
       assertThatThrownBy(() -> run.await(Duration.ofSeconds(30)))
           .isInstanceOf(RunAbortedException.class);
       assertThat(records.stream().filter(r -> r.getMessage().contains("forgetful"))).isEmpty();
-    } finally {
-      logger.removeHandler(capture);
     }
   }
 

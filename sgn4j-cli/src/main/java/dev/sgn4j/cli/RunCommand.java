@@ -189,7 +189,6 @@ final class RunCommand implements Callable<Integer> {
   /** The pipeline's name, the values of --set and the class loader of --classpath. */
   private LoadOptions loadOptions() throws PipelineFileException {
     String pipelineName = name != null ? name : LoadOptions.nameOf(file);
-    new Pipeline(pipelineName); // checks the name before the file is read
     Map<String, Map<String, Node>> overrides = new LinkedHashMap<>();
     for (String set : sets) {
       int equals = set.indexOf('=');

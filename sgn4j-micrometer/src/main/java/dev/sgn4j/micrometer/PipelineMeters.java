@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
@@ -60,7 +62,16 @@ public final class PipelineMeters implements MeterBinder {
   private final Tags tags;
   private volatile Snapshot snapshot;
 
-  private record Snapshot(RunStats stats, long takenAt) {}
+  /** One stats snapshot, with its elements by name so that each meter finds its own at once. */
+  private record Snapshot(RunStats stats, Map<String, ElementStats> byName, long takenAt) {
+    static Snapshot of(RunStats stats, long takenAt) {
+      Map<String, ElementStats> byName = new HashMap<>();
+      for (ElementStats element : stats.elements()) {
+        byName.put(element.name(), element);
+      }
+      return new Snapshot(stats, byName, takenAt);
+    }
+  }
 
   /**
    * A binder for {@code pipeline}'s figures.
@@ -107,7 +118,10 @@ public final class PipelineMeters implements MeterBinder {
     Gauge.builder(
             "sgn4j.element.at.eos",
             pipeline,
-            p -> element(name) != null && element(name).atEos() ? 1 : 0)
+            p -> {
+              ElementStats stats = element(name);
+              return stats != null && stats.atEos() ? 1 : 0;
+            })
         .description("1 once end of stream has reached the element")
         .tags(elementTags.and("type", element.typeName()))
         .register(registry);
@@ -195,22 +209,21 @@ public final class PipelineMeters implements MeterBinder {
   }
 
   private ElementStats element(String name) {
-    for (ElementStats element : stats().elements()) {
-      if (element.name().equals(name)) {
-        return element;
-      }
-    }
-    return null;
+    return snapshot().byName().get(name);
+  }
+
+  private RunStats stats() {
+    return snapshot().stats();
   }
 
   /** The pipeline's stats, taken again when the last snapshot is older than 100 ms. */
-  private RunStats stats() {
+  private Snapshot snapshot() {
     Snapshot last = snapshot;
     long now = System.nanoTime();
     if (last == null || now - last.takenAt() > SNAPSHOT_NANOS) {
-      last = new Snapshot(pipeline.stats(), now);
+      last = Snapshot.of(pipeline.stats(), now);
       snapshot = last;
     }
-    return last.stats();
+    return last;
   }
 }
