@@ -25,7 +25,7 @@ import java.util.UUID;
  * Element names must be unique in a pipeline and must not contain {@code ':'}; pad names must be
  * non-empty and free of {@code ':'} and whitespace.
  */
-public abstract sealed class Element implements Connectable
+public abstract sealed class Element implements Connectable, java.io.Serializable
     permits SourceElement, TransformElement, SinkElement {
 
   private final String name;
@@ -34,19 +34,21 @@ public abstract sealed class Element implements Connectable
   private final InternalPad internalPad;
   private final Map<String, SourcePad> srcs;
   private final Map<String, SinkPad> snks;
-  private System.Logger logger;
+  private static final long serialVersionUID = 1L;
+
+  private transient System.Logger logger;
 
   /** The pipeline this element was inserted into; an element belongs to at most one. */
-  Pipeline owner;
+  transient Pipeline owner;
 
   /** The composition this element is part of (a Compose, then its composed element), or null. */
-  Object container;
+  transient Object container;
 
   /** For a composed element, what it is made of; null for every other element. */
-  Composition composition;
+  transient Composition composition;
 
   /** The active run, from just before {@link #start()} to just after {@link #stop()}. */
-  volatile RunContext context;
+  transient volatile RunContext context;
 
   Element(String name, List<String> sinkPadNames, List<String> sourcePadNames) {
     this.name = checkName(name, getClass());

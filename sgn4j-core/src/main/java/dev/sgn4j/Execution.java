@@ -29,6 +29,27 @@ public final class Execution {
   }
 
   /**
+   * An execution of elements that run away from their pipeline, for executors that ship elements to
+   * other machines (sgn4j-flink runs each element in a Flink task): a run of {@code pipeline}
+   * (there, a pipeline holding the shipped copies) that is not its active run, whose element calls,
+   * context and failure handling work as in any run. Nothing else should need one.
+   *
+   * <pre>{@code
+   * Execution part = Execution.detached(new Pipeline("job").insert(copy), "job#1", options);
+   * part.prepare(copy);
+   * part.start(copy);
+   * }</pre>
+   *
+   * @param pipeline the pipeline holding the elements this execution calls
+   * @param runId the id of the run they belong to, for logs and messages
+   * @param options the run's options
+   * @return the execution
+   */
+  public static Execution detached(Pipeline pipeline, String runId, RunOptions options) {
+    return new Execution(new Run(pipeline, runId, options), pipeline);
+  }
+
+  /**
    * The run's handle.
    *
    * @return the run

@@ -29,7 +29,9 @@ import java.util.Objects;
  *
  * <p>Two frames are equal when all five parts are equal.
  */
-public final class Frame {
+public final class Frame implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private static final Frame EOS = new Frame(null, true, true, DataSpec.NONE, Map.of());
   private static final Frame GAP = new Frame(null, false, true, DataSpec.NONE, Map.of());

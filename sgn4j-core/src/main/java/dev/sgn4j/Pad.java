@@ -14,7 +14,10 @@ package dev.sgn4j;
  * out.fullName();    // "src1:src:out"
  * }</pre>
  */
-public abstract sealed class Pad permits SourcePad, SinkPad, InternalPad {
+public abstract sealed class Pad implements java.io.Serializable
+    permits SourcePad, SinkPad, InternalPad {
+
+  private static final long serialVersionUID = 1L;
 
   private final Element element;
   private final String shortName;

@@ -331,7 +331,33 @@ public final class Pipeline {
    * @throws IllegalStateException when the pipeline is already running
    */
   public Run start(RunOptions options) {
+    return startOn(options, null);
+  }
+
+  /**
+   * {@link #start(RunOptions)} on an executor of your choice instead of one of sgn4j's {@linkplain
+   * Scheduler schedulers}: how a runner that brings its own executor starts a run, such as
+   * sgn4j-flink's {@code FlinkRunner}, which runs the elements on a Flink cluster. The run is the
+   * same handle: {@link Run#stop()}, {@link Run#abort()}, {@link Run#await()} and {@link
+   * Run#stats()} work as with the built-in schedulers.
+   *
+   * <pre>{@code
+   * Run run = pipeline.start(RunOptions.defaults(), myExecutor);
+   * run.await();
+   * }</pre>
+   *
+   * @param options the run's options
+   * @param executor the executor that runs it
+   * @return the run
+   * @throws IllegalStateException when the pipeline is already running
+   */
+  public Run start(RunOptions options, Executor executor) {
+    return startOn(options, Objects.requireNonNull(executor, "executor must not be null"));
+  }
+
+  private Run startOn(RunOptions options, Executor executor) {
     Run run = claim(options);
+    run.executor = executor;
     Thread thread =
         Thread.ofPlatform()
             .name("sgn-run-" + run.id())
@@ -417,8 +443,12 @@ public final class Pipeline {
     run.beginExecution(scopes);
     SgnLogging.applyEnvironment();
     lastMemoryReport = null;
-    Scheduler chosen = run.options().schedulerChoice().orElse(scheduler);
-    Executors.named(chosen.executorName()).execute(new Execution(run, this));
+    Executor executor = run.executor;
+    if (executor == null) {
+      Scheduler chosen = run.options().schedulerChoice().orElse(scheduler);
+      executor = Executors.named(chosen.executorName());
+    }
+    executor.execute(new Execution(run, this));
   }
 
   private RunScope.Opener scopeOpener() {

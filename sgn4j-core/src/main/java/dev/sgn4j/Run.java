@@ -50,6 +50,9 @@ public final class Run {
 
   private final RunOptions options;
 
+  /** The executor chosen with {@link Pipeline#start(RunOptions, Executor)}, or null. */
+  volatile Executor executor;
+
   Run(Pipeline pipeline, String id, RunOptions options) {
     this.pipeline = pipeline;
     this.id = id;

@@ -16,8 +16,12 @@ import java.util.Optional;
  */
 public final class SinkPad extends Pad {
 
-  private SourcePad upstream;
-  private volatile DataSpec dataSpec;
+  private static final long serialVersionUID = 1L;
+
+  /** Links stay behind when an element is serialized: each copy travels alone, unlinked. */
+  private transient SourcePad upstream;
+
+  private transient volatile DataSpec dataSpec;
 
   private final int index;
 

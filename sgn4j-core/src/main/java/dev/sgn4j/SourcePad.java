@@ -12,7 +12,10 @@ import java.util.List;
  */
 public final class SourcePad extends Pad {
 
-  private final List<SinkPad> downstream = new ArrayList<>(1);
+  private static final long serialVersionUID = 1L;
+
+  /** Links stay behind when an element is serialized: each copy travels alone, unlinked. */
+  private transient List<SinkPad> downstream = new ArrayList<>(1);
 
   private final int index;
 
@@ -46,5 +49,11 @@ public final class SourcePad extends Pad {
 
   void addDownstream(SinkPad sink) {
     downstream.add(sink);
+  }
+
+  private void readObject(java.io.ObjectInputStream in)
+      throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    downstream = new ArrayList<>(1);
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
  * number of frames, checks the output and reports how long the run took.
  *
  * <p>To add a case, implement this interface and register the instance in {@link Harness#CASES}.
- * The harness calls {@link #run(long)} a few times on a smaller count to warm the JIT up, then once
- * on the requested count, always from its main thread.
+ * The harness calls {@link #run(long)} a few times ({@link #warmupRuns()}) on a smaller count to
+ * warm the JIT up, then once on the requested count, always from its main thread.
  */
 interface BenchCase {
 
@@ -31,6 +31,17 @@ interface BenchCase {
    * @throws RuntimeException when the pipeline fails
    */
   Result run(long frames);
+
+  /**
+   * How many warm-up runs the harness makes before the measured one: {@link Harness#WARMUP_RUNS} by
+   * default. A case whose every run is long and warms up the same code many times over (one that
+   * starts a cluster, say) may ask for fewer, but for at least one.
+   *
+   * @return the number of warm-up runs, at least 1
+   */
+  default int warmupRuns() {
+    return Harness.WARMUP_RUNS;
+  }
 
   /**
    * Lines the harness prints after the measured run, just before its report line, about all the

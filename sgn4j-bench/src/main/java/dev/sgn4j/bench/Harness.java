@@ -14,12 +14,13 @@ import java.util.Map;
  * java -cp sgn4j-bench/target/benchmarks.jar dev.sgn4j.bench.Harness core 5000000
  * }</pre>
  *
- * <p>It first runs the case 3 times over {@code min(FRAMES, 1000000)} frames to warm the JIT up,
- * printing one line per warm-up run, then once over {@code FRAMES} frames, printing as its last
- * line {@code CASE FRAMES frames SECONDS s RATE frames/s}, e.g. {@code core 5000000 frames 0.241 s
- * 20746887 frames/s}; cases whose frames carry byte payloads ({@code process_bytes}, {@code
- * process_slices}) add the payload rate, {@code MBPS MB/s} (10<sup>6</sup> bytes a second). Every
- * run builds a fresh pipeline and checks its output; only {@code Pipeline.run()} is timed.
+ * <p>It first runs the case 3 times (fewer for a case that says so, see {@link
+ * BenchCase#warmupRuns()}) over {@code min(FRAMES, 1000000)} frames to warm the JIT up, printing
+ * one line per warm-up run, then once over {@code FRAMES} frames, printing as its last line {@code
+ * CASE FRAMES frames SECONDS s RATE frames/s}, e.g. {@code core 5000000 frames 0.241 s 20746887
+ * frames/s}; cases whose frames carry byte payloads ({@code process_bytes}, {@code process_slices})
+ * add the payload rate, {@code MBPS MB/s} (10<sup>6</sup> bytes a second). Every run builds a fresh
+ * pipeline and checks its output; only {@code Pipeline.run()} is timed.
  *
  * <p>A case may print lines of its own just before the last line, summing up all the runs (see
  * {@link BenchCase#summary}).
@@ -38,7 +39,12 @@ import java.util.Map;
  *       saw EOS (see {@link CloseCase});
  *   <li>{@code pipelined_core} and {@code pipelined_heavy}: a light chain and a chain of three
  *       heavy transforms, each run by the lock-step loop and by the pipelined scheduler; the line
- *       before the report gives the lock-step figure and the ratio (see {@link PipelinedCase}).
+ *       before the report gives the lock-step figure and the ratio (see {@link PipelinedCase});
+ *   <li>{@code flink}: the core chain run on an in-process Flink mini-cluster by sgn4j-flink's
+ *       {@code FlinkRunner.embedded()}, and in the same run the same chain written as a plain Flink
+ *       DataStream job; three lines before the report give each one's startup time and steady rate
+ *       and the ratio of the rates, and it warms up once instead of 3 times (see {@link
+ *       FlinkCase}).
  * </ul>
  *
  * <p>Exit status: 0 on success, 1 when a run fails or its output is wrong, 2 for a bad command line
@@ -65,7 +71,8 @@ public final class Harness {
           new CloseCase("close", false),
           new CloseCase("process_close", true),
           new PipelinedCase("pipelined_core", false),
-          new PipelinedCase("pipelined_heavy", true));
+          new PipelinedCase("pipelined_heavy", true),
+          new FlinkCase("flink"));
 
   private Harness() {}
 
@@ -135,10 +142,16 @@ public final class Harness {
     try {
       long warmupFrames = Math.min(frames, WARMUP_FRAMES);
       List<BenchCase.Result> runs = new ArrayList<>();
-      for (int i = 1; i <= WARMUP_RUNS; i++) {
+      int warmupRuns = benchCase.warmupRuns();
+      if (warmupRuns < 1) {
+        throw new IllegalStateException(
+            "case %s asks for %d warm-up runs; at least 1 required"
+                .formatted(benchCase.name(), warmupRuns));
+      }
+      for (int i = 1; i <= warmupRuns; i++) {
         BenchCase.Result warmup = benchCase.run(warmupFrames);
         runs.add(warmup);
-        out.println("warmup %d/%d: %s".formatted(i, WARMUP_RUNS, warmup.format(benchCase.name())));
+        out.println("warmup %d/%d: %s".formatted(i, warmupRuns, warmup.format(benchCase.name())));
       }
       BenchCase.Result measured = benchCase.run(frames);
       runs.add(measured);

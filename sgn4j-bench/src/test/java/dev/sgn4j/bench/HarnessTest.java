@@ -132,6 +132,93 @@ class HarnessTest {
   }
 
   @Test
+  void theFlinkCaseWarmsUpOnceAndPrintsBothSidesAndTheirRatioBeforeTheReportLine() {
+    int status = harness(Harness.CASES, "flink", "500");
+
+    assertThat(status).isZero();
+    List<String> lines = outLines();
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(0)).matches("warmup 1/1: flink 500 frames \\d+\\.\\d{3} s \\d+ frames/s");
+    assertThat(lines.get(1)).matches("flink sgn4j startup \\d+\\.\\d{2} s, \\d+ frames/s");
+    assertThat(lines.get(2)).matches("flink plain startup \\d+\\.\\d{2} s, \\d+ frames/s");
+    assertThat(lines.get(3)).matches("flink sgn4j/plain steady rate \\d+\\.\\d{2}");
+    assertThat(lines.get(4)).matches("flink 500 frames \\d+\\.\\d{3} s \\d+ frames/s");
+  }
+
+  @Test
+  void flinkCaseRunsCheckBothSidesAndMeasureStartupsWithinTheRuns() {
+    BenchCase.Result result = new FlinkCase("flink").run(1000);
+
+    assertThat(result.frames()).isEqualTo(1000);
+    Map<String, Long> nanos = result.extraNanos();
+    assertThat(nanos)
+        .containsOnlyKeys(
+            FlinkCase.SGN4J_STARTUP,
+            FlinkCase.SGN4J_STEADY,
+            FlinkCase.PLAIN_STARTUP,
+            FlinkCase.PLAIN_STEADY,
+            FlinkCase.PLAIN_RUN);
+    assertThat(nanos.get(FlinkCase.SGN4J_STARTUP)).isPositive();
+    assertThat(nanos.get(FlinkCase.SGN4J_STARTUP) + nanos.get(FlinkCase.SGN4J_STEADY))
+        .isLessThan(result.nanos());
+    assertThat(nanos.get(FlinkCase.PLAIN_STARTUP)).isPositive();
+    assertThat(nanos.get(FlinkCase.PLAIN_STARTUP) + nanos.get(FlinkCase.PLAIN_STEADY))
+        .isLessThan(nanos.get(FlinkCase.PLAIN_RUN));
+  }
+
+  @Test
+  void flinkSummaryGivesTheMeasuredRunsStartupsRatesAndTheirRatio() {
+    var flink = new FlinkCase("flink");
+    List<BenchCase.Result> runs =
+        List.of(
+            new BenchCase.Result(
+                10,
+                5,
+                Map.of(
+                    FlinkCase.SGN4J_STARTUP, 1L,
+                    FlinkCase.SGN4J_STEADY, 1L,
+                    FlinkCase.PLAIN_STARTUP, 1L,
+                    FlinkCase.PLAIN_STEADY, 1L,
+                    FlinkCase.PLAIN_RUN, 1L)),
+            new BenchCase.Result(
+                2_000_000,
+                9_000_000_000L,
+                Map.of(
+                    FlinkCase.SGN4J_STARTUP, 2_410_000_000L,
+                    FlinkCase.SGN4J_STEADY, 4_000_000_000L,
+                    FlinkCase.PLAIN_STARTUP, 1_980_000_000L,
+                    FlinkCase.PLAIN_STEADY, 1_000_000_000L,
+                    FlinkCase.PLAIN_RUN, 4_000_000_000L)));
+
+    assertThat(flink.summary(runs))
+        .containsExactly(
+            "flink sgn4j startup 2.41 s, 500000 frames/s",
+            "flink plain startup 1.98 s, 2000000 frames/s",
+            "flink sgn4j/plain steady rate 0.25");
+  }
+
+  @Test
+  void aCaseMayAskForFewerWarmUpRunsButNotForNone() {
+    List<Long> runs = new ArrayList<>();
+    BenchCase once = withWarmupRuns(recordingCase(runs), 1);
+
+    int status = harness(Map.of("rec", once), "rec", "10");
+
+    assertThat(status).isZero();
+    assertThat(runs).containsExactly(10L, 10L);
+    assertThat(outLines()).hasSize(2);
+    assertThat(outLines().get(0)).startsWith("warmup 1/1: rec 10 frames ");
+
+    int none = harness(Map.of("rec", withWarmupRuns(recordingCase(runs), 0)), "rec", "10");
+
+    assertThat(none).isEqualTo(1);
+    assertThat(errText())
+        .startsWith(
+            "case rec with 10 frames failed: java.lang.IllegalStateException: case rec asks for 0"
+                + " warm-up runs; at least 1 required\n");
+  }
+
+  @Test
   void closeSummaryIsTheMeanAndMaxOfTheCloseTimesOfEveryRun() {
     var close = new CloseCase("close", false);
     List<BenchCase.Result> runs =
@@ -179,7 +266,7 @@ class HarnessTest {
     assertThat(out.size()).isZero();
     assertThat(errText())
         .isEqualTo(
-            "unknown case 'nope'; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close, process_close, pipelined_core, pipelined_heavy\n");
+            "unknown case 'nope'; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close, process_close, pipelined_core, pipelined_heavy, flink\n");
   }
 
   @Test
@@ -189,7 +276,7 @@ class HarnessTest {
     assertThat(status).isEqualTo(2);
     assertThat(errText())
         .isEqualTo(
-            "usage: Harness CASE FRAMES; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close, process_close, pipelined_core, pipelined_heavy\n");
+            "usage: Harness CASE FRAMES; known cases: core, core_callable, thread, pool, process, process_bytes, process_slices, close, process_close, pipelined_core, pipelined_heavy, flink\n");
   }
 
   @ParameterizedTest
@@ -279,6 +366,25 @@ class HarnessTest {
     assertThatThrownBy(() -> Harness.register(recordingCase(runs), recordingCase(runs)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("two cases are named 'rec'");
+  }
+
+  private static BenchCase withWarmupRuns(BenchCase benchCase, int warmupRuns) {
+    return new BenchCase() {
+      @Override
+      public String name() {
+        return benchCase.name();
+      }
+
+      @Override
+      public Result run(long frames) {
+        return benchCase.run(frames);
+      }
+
+      @Override
+      public int warmupRuns() {
+        return warmupRuns;
+      }
+    };
   }
 
   private static BenchCase recordingCase(List<Long> runs) {

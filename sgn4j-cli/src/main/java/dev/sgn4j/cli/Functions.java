@@ -17,6 +17,9 @@ final class Functions {
 
   private Functions() {}
 
+  /** A function of the input frames that can travel (to Flink's task managers). */
+  interface Named extends Function<List<Frame>, Object>, java.io.Serializable {}
+
   /**
    * The function a transform's parameters ask for.
    *
@@ -43,19 +46,21 @@ final class Functions {
           "function '%s' takes one input, got %d: %s".formatted(name, inputs.size(), inputs));
     }
     String what = "CallableTransform '%s', function '%s'".formatted(element, name);
-    return switch (name) {
-      case "identity" -> frames -> frames.get(0).data();
-      case "sum" -> frames -> fold(frames, what, 0L, Functions::add);
-      case "product" -> frames -> fold(frames, what, 1L, Functions::multiply);
-      case "scale" -> {
-        Number factor = parameters.number("factor", "to multiply by");
-        yield frames -> multiply(number(frames.get(0), what), factor);
-      }
-      default -> {
-        Number amount = parameters.number("amount", "to add");
-        yield frames -> add(number(frames.get(0), what), amount);
-      }
-    };
+    Named function =
+        switch (name) {
+          case "identity" -> frames -> frames.get(0).data();
+          case "sum" -> frames -> fold(frames, what, 0L, Functions::add);
+          case "product" -> frames -> fold(frames, what, 1L, Functions::multiply);
+          case "scale" -> {
+            Number factor = parameters.number("factor", "to multiply by");
+            yield frames -> multiply(number(frames.get(0), what), factor);
+          }
+          default -> {
+            Number amount = parameters.number("amount", "to add");
+            yield frames -> add(number(frames.get(0), what), amount);
+          }
+        };
+    return function;
   }
 
   private static void requireOnlyFor(

@@ -3,6 +3,7 @@ package dev.sgn4j.cli;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.RunOptions;
 import dev.sgn4j.Scheduler;
+import dev.sgn4j.flink.FlinkRunner;
 import dev.sgn4j.SgnLogging;
 import dev.sgn4j.control.HttpControl;
 import java.nio.file.Path;
@@ -39,6 +40,22 @@ final class RunCommand implements Callable<Integer> {
         "on a pool of threads, the same frames on every pad)."
       })
   private Scheduler scheduler = Scheduler.LOCK_STEP;
+
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      description =
+          "Where the pipeline runs: local (this JVM, the default) or flink (Apache Flink: an"
+              + " embedded mini-cluster, or the cluster of --flink-address).")
+  private String engine = "local";
+
+  @Option(
+      names = "--flink-address",
+      paramLabel = "HOST:PORT",
+      description =
+          "The REST address of a Flink cluster's JobManager, for --engine flink (without it, an"
+              + " embedded mini-cluster runs the pipeline).")
+  private String flinkAddress;
 
   @Option(
       names = "--threads",
@@ -131,6 +148,13 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("--threads applies to --scheduler pipelined only");
       return Main.USAGE;
     }
+    FlinkRunner flink;
+    try {
+      flink = flinkRunner(options);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return Main.USAGE;
+    }
     if (logLevel != null) {
       try {
         SgnLogging.configure(logLevel);
@@ -165,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
         System.err.println(
             "control: " + server.url() + "/" + server.token().map(t -> "?token=" + t).orElse(""));
       }
-      ProgressMonitor.watch(pipeline, System.err, () -> runToEnd(pipeline, chosen));
+      ProgressMonitor.watch(pipeline, System.err, () -> runToEnd(pipeline, chosen, flink));
     } catch (RuntimeException e) {
       System.err.println("run failed: " + e.getMessage());
       printStats(pipeline);
@@ -210,10 +234,54 @@ final class RunCommand implements Callable<Integer> {
     return new LoadOptions(pipelineName, overrides, loader);
   }
 
-  /** Runs on this thread's behalf and waits for the end, as {@code pipeline.run()} would. */
-  private static void runToEnd(Pipeline pipeline, RunOptions options) {
+  /**
+   * The Flink runner {@code --engine} and {@code --flink-address} ask for, or null for a local run.
+   *
+   * @throws IllegalArgumentException saying which options do not go together
+   */
+  private FlinkRunner flinkRunner(RunOptions options) {
+    String chosen = engine.trim().toLowerCase(java.util.Locale.ROOT);
+    if (chosen.equals("local")) {
+      if (flinkAddress != null) {
+        throw new IllegalArgumentException("--flink-address goes with --engine flink");
+      }
+      return null;
+    }
+    if (!chosen.equals("flink")) {
+      throw new IllegalArgumentException(
+          "--engine: unknown engine '" + engine + "'; use local or flink");
+    }
+    if (scheduler != Scheduler.LOCK_STEP || threads != null) {
+      throw new IllegalArgumentException(
+          "--scheduler and --threads choose how a local run uses this JVM; they do not apply to"
+              + " --engine flink");
+    }
+    if (control != null) {
+      throw new IllegalArgumentException(
+          "--control watches and steers local runs; it does not apply to --engine flink");
+    }
+    if (flinkAddress == null) {
+      return FlinkRunner.embedded();
+    }
+    int colon = flinkAddress.lastIndexOf(':');
     try {
-      pipeline.start(options).await();
+      if (colon < 1) {
+        throw new NumberFormatException();
+      }
+      return FlinkRunner.remote(
+          flinkAddress.substring(0, colon), Integer.parseInt(flinkAddress.substring(colon + 1)));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--flink-address '%s': write HOST:PORT, the REST address of the JobManager, e.g."
+                  .formatted(flinkAddress)
+              + " localhost:8081");
+    }
+  }
+
+  /** Runs on this thread's behalf and waits for the end, as {@code pipeline.run()} would. */
+  private static void runToEnd(Pipeline pipeline, RunOptions options, FlinkRunner flink) {
+    try {
+      (flink == null ? pipeline.start(options) : flink.start(pipeline, options)).await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       pipeline.abort();

@@ -27,10 +27,18 @@ import java.util.Objects;
  * frames, or {@link Frame#gap()} frames if {@code eosOnEmpty} is false for that pad. Iterators are
  * created when the element is built, so one instance runs through its items once. Override {@link
  * #update(SourcePad)} to do something before every item is read (SGN's hook).
+ *
+ * <p>Serializing the element (as sgn4j-flink does to run it on a cluster) writes the items each pad
+ * has left, which must then be finite and serializable; the element itself goes on with the same
+ * items.
  */
 public class IterSource extends SourceElement {
 
-  private final Iterator<?>[] iterators;
+  private static final long serialVersionUID = 1L;
+
+  /** Rebuilt from the remaining items when the element is serialized (see writeObject). */
+  private transient Iterator<?>[] iterators;
+
   private final boolean[] eosOnEmpty;
 
   /**
@@ -153,6 +161,25 @@ public class IterSource extends SourceElement {
      */
     public IterSource build() {
       return new IterSource(name, List.copyOf(pads.keySet()), pads, eosOnEmpty);
+    }
+  }
+
+  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
+    for (int i = 0; i < iterators.length; i++) {
+      List<Object> rest = new ArrayList<>();
+      iterators[i].forEachRemaining(rest::add);
+      iterators[i] = rest.iterator();
+      out.writeObject(rest);
+    }
+  }
+
+  private void readObject(java.io.ObjectInputStream in)
+      throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    iterators = new Iterator<?>[eosOnEmpty.length];
+    for (int i = 0; i < iterators.length; i++) {
+      iterators[i] = ((List<?>) in.readObject()).iterator();
     }
   }
 }

@@ -126,6 +126,33 @@ public non-sealed class ParallelTransformElement extends TransformElement
   }
 
   /** Adds mode, pool size, queue depths and worker busy time to the run statistics. */
+  /**
+   * This element's work as a value that can run elsewhere, frame by frame: present for elements
+   * built with {@code map(function)} or {@code map(Class)}, empty for {@code flatMap} and {@code
+   * worker(Class)}. Executors that run elements on other machines (sgn4j-flink) run it on as many
+   * parallel instances as {@link #workers()} and put the outputs back in input order.
+   *
+   * @return the work, or empty
+   */
+  public final java.util.Optional<dev.sgn4j.parallel.spi.FrameFunction> frameFunction() {
+    return switch (options.work) {
+      case ParallelOptions.MapWork map ->
+          java.util.Optional.of(dev.sgn4j.parallel.spi.FrameFunction.of(name(), map.function()));
+      case ParallelOptions.MapClassWork type ->
+          java.util.Optional.of(dev.sgn4j.parallel.spi.FrameFunction.ofClass(name(), type.type()));
+      default -> java.util.Optional.empty();
+    };
+  }
+
+  /**
+   * How many workers the element runs (its pool size).
+   *
+   * @return the worker count, at least 1
+   */
+  public final int workers() {
+    return options.workers;
+  }
+
   @Override
   protected java.util.Map<String, Object> statistics() {
     return runtime.statistics();

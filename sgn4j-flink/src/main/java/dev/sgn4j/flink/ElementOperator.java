@@ -1,0 +1,276 @@
+package dev.sgn4j.flink;
+
+import dev.sgn4j.Element;
+import dev.sgn4j.Frame;
+import dev.sgn4j.PipelineException;
+import dev.sgn4j.SinkElement;
+import dev.sgn4j.SinkPad;
+import dev.sgn4j.SourcePad;
+import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * A transform or sink element as a Flink operator of parallelism 1. Its input is the union of its
+ * upstream elements' records; it keeps each sink pad's frames apart and runs iteration k (each
+ * pull, then {@code internal()}, then each source pad's frame) only when every sink pad has its
+ * frame of iteration k: alignment as in a local run, whatever order the records arrive in.
+ *
+ * <p>A pad whose producer ended sees EOS frames for the later iterations. A transform ends after an
+ * iteration in which every source pad sent EOS and every producer had ended; a sink ends at EOS
+ * once every producer ended, and then sends its state back to the client in pieces. An element that
+ * cannot end is reported after {@code stuckAfter} frames with nothing new, as locally.
+ */
+final class ElementOperator extends AbstractStreamOperator<FrameRecord>
+    implements OneInputStreamOperator<FrameRecord, FrameRecord>, BoundedOneInput {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Largest piece of a sink's state in one record. */
+  static final int STATE_PIECE = 1 << 20;
+
+  private final byte[] shipped;
+  private final int index;
+  private final RunSettings settings;
+
+  /** For each producer index, for each of its source pads, the sink pads it feeds. */
+  private final Map<Integer, int[][]> routes;
+
+  /** For each producer index, the sink pads it feeds (for its end). */
+  private final Map<Integer, int[]> producerPads;
+
+  /** The producers' element names by index, for messages. */
+  private final Map<Integer, String> producerNames;
+
+  private transient ElementCalls calls;
+  private transient Element element;
+  private transient List<SinkPad> sinkPads;
+  private transient List<SourcePad> sourcePads;
+  private transient PadBuffer[] buffers;
+  private transient Frame[] pulled;
+  private transient long iteration;
+  private transient boolean done;
+  private transient boolean warnedStreaming;
+  private transient long streamingAfterEos;
+  private transient boolean outputsEos;
+
+  ElementOperator(
+      byte[] shipped,
+      int index,
+      RunSettings settings,
+      Map<Integer, int[][]> routes,
+      Map<Integer, int[]> producerPads,
+      Map<Integer, String> producerNames) {
+    this.shipped = shipped;
+    this.index = index;
+    this.settings = settings;
+    this.routes = routes;
+    this.producerPads = producerPads;
+    this.producerNames = producerNames;
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    element = (Element) Shipping.unpack(shipped, getUserCodeClassloader());
+    sinkPads = element.sinkPads();
+    sourcePads = element.sourcePads();
+    buffers = new PadBuffer[sinkPads.size()];
+    Arrays.setAll(buffers, i -> new PadBuffer());
+    pulled = new Frame[sinkPads.size()];
+    calls = new ElementCalls(element, settings);
+    calls.start();
+  }
+
+  @Override
+  public void processElement(StreamRecord<FrameRecord> streamRecord) {
+    FrameRecord record = streamRecord.getValue();
+    if (record.kind() == FrameRecord.Kind.END) {
+      for (int pad : producerPads.get(record.producer())) {
+        buffers[pad].end(record.iteration());
+      }
+    } else {
+      for (int pad : routes.get(record.producer())[record.pad()]) {
+        buffers[pad].add(record.iteration(), record.frame());
+      }
+    }
+    if (!done) {
+      runReadyIterations();
+      if (record.kind() == FrameRecord.Kind.END) {
+        finishIfEnded();
+      }
+    }
+  }
+
+  /** Runs every iteration whose frames are all there, with at least one the producers sent. */
+  private void runReadyIterations() {
+    while (!done) {
+      boolean any = false;
+      for (PadBuffer buffer : buffers) {
+        if (buffer.hasFrame()) {
+          any = true;
+        } else if (!buffer.pastEnd()) {
+          return;
+        }
+      }
+      if (!any) {
+        return;
+      }
+      runIteration();
+    }
+  }
+
+  @Override
+  public void endInput() {
+    for (PadBuffer buffer : buffers) {
+      buffer.endNow();
+    }
+    runReadyIterations();
+    finishIfEnded();
+    long idle = 0;
+    while (!done) {
+      if (idle++ == settings.stuckAfter()) {
+        stuck();
+        return;
+      }
+      runIteration();
+    }
+  }
+
+  private void runIteration() {
+    long current = ++iteration;
+    for (int i = 0; i < buffers.length; i++) {
+      pulled[i] = buffers[i].take();
+    }
+    for (int i = 0; i < buffers.length; i++) {
+      calls.pull(sinkPads.get(i), pulled[i], current);
+    }
+    calls.internal(current);
+    boolean allEos = true;
+    for (SourcePad pad : sourcePads) {
+      Frame frame = calls.produce(pad, current);
+      allEos &= frame.isEos();
+      output.collect(new StreamRecord<>(FrameRecord.frame(index, pad.index(), current, frame)));
+    }
+    outputsEos = allEos;
+    if (finishIfEnded()) {
+      return;
+    }
+    if (element instanceof SinkElement sink) {
+      if (sink.atEos() && !warnedStreaming && ++streamingAfterEos > settings.stuckAfter()) {
+        warnedStreaming = true;
+        log(
+            "sink '%s' reached EOS, but %s still send frames %d iterations later; on Flink a run"
+                + " ends when its sources end: give them an end, set maxIterations, or stop() the"
+                + " run",
+            element.name(), streamingProducers(), settings.stuckAfter());
+      }
+    }
+  }
+
+  /**
+   * Ends the element once every producer ended and it is done: a sink at EOS, a transform whose
+   * last frames were all EOS (its end goes downstream).
+   *
+   * @return whether it ended
+   */
+  private boolean finishIfEnded() {
+    if (done || iteration == 0) {
+      return done;
+    }
+    for (PadBuffer buffer : buffers) {
+      if (!buffer.pastEnd()) {
+        return false;
+      }
+    }
+    if (element instanceof SinkElement sink) {
+      if (sink.atEos()) {
+        finish(iteration);
+      }
+    } else if (outputsEos) {
+      output.collect(new StreamRecord<>(FrameRecord.end(index, iteration)));
+      finish(iteration);
+    }
+    return done;
+  }
+
+  private String streamingProducers() {
+    StringBuilder names = new StringBuilder();
+    for (Map.Entry<Integer, int[]> producer : producerPads.entrySet()) {
+      boolean streaming = false;
+      for (int pad : producer.getValue()) {
+        streaming |= !buffers[pad].ended();
+      }
+      if (streaming) {
+        names.append(names.isEmpty() ? "" : ", ").append('\'');
+        names.append(producerNames.get(producer.getKey())).append('\'');
+      }
+    }
+    return names.isEmpty() ? "its producers" : names.toString();
+  }
+
+  private void stuck() {
+    String what =
+        element instanceof SinkElement
+            ? "sink '%s' pulled %d EOS frames on every pad without reaching EOS"
+            : "transform '%s' pulled %d EOS frames on every pad and sent no EOS";
+    String message =
+        (what + "; the run cannot end: its pads are %s")
+            .formatted(element.name(), settings.stuckAfter(), padNames());
+    if (settings.failWhenStuck()) {
+      throw new PipelineException(message, element.name(), null, iteration, null);
+    }
+    log("%s", message);
+    finish(iteration);
+  }
+
+  private String padNames() {
+    return sinkPads.stream().map(SinkPad::fullName).toList().toString();
+  }
+
+  private void log(String format, Object... arguments) {
+    System.getLogger("sgn." + element.name()).log(Level.WARNING, format.formatted(arguments));
+  }
+
+  /** The element is done: a sink sends its state back. */
+  private void finish(long last) {
+    done = true;
+    Throwable failure = null;
+    try {
+      calls.stop(last, null);
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    } finally {
+      if (failure == null && element instanceof SinkElement) {
+        sendState();
+      }
+    }
+  }
+
+  private void sendState() {
+    byte[] state = Shipping.pack(element, "the state of sink '" + element.name() + "'").bytes();
+    int pieces = Math.max(1, (state.length + STATE_PIECE - 1) / STATE_PIECE);
+    for (int piece = 0; piece < pieces; piece++) {
+      int from = piece * STATE_PIECE;
+      byte[] bytes = Arrays.copyOfRange(state, from, Math.min(state.length, from + STATE_PIECE));
+      output.collect(new StreamRecord<>(FrameRecord.state(index, piece, pieces, bytes)));
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      if (calls != null && !done) {
+        calls.stop(iteration, null);
+      }
+    } finally {
+      super.close();
+    }
+  }
+}
