@@ -167,7 +167,12 @@ final class FlinkCase implements BenchCase {
         returned - called, sink.firstNanos - called, sink.lastNanos - sink.firstNanos);
   }
 
-  /** The same chain as a plain Flink job, on a mini-cluster started as sgn4j-flink starts one. */
+  /**
+   * The same chain as a plain Flink job, on a mini-cluster started as sgn4j-flink's {@code
+   * EmbeddedCluster} starts one (keep the two alike, or the startups compare different things): no
+   * restarts, loopback, random ports, the job submitted through the REST address as soon as it is
+   * known.
+   */
   private static Timing runPlain(long frames) {
     Configuration config = new Configuration();
     config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");

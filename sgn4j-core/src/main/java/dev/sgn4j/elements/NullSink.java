@@ -16,7 +16,10 @@ import java.util.List;
  */
 public class NullSink extends SinkElement {
 
-  private final PrintStream out;
+  private static final long serialVersionUID = 1L;
+
+  /** Written as which standard stream it is (see writeObject): a stream does not travel. */
+  private transient PrintStream out;
 
   /**
    * A silent sink.
@@ -48,5 +51,38 @@ public class NullSink extends SinkElement {
     if (out != null) {
       out.println(pad.fullName() + ": " + frame);
     }
+  }
+
+  /**
+   * Serialized (as sgn4j-flink ships elements) with its stream as a name: {@code System.out} and
+   * {@code System.err} travel as such, where the element runs; other streams cannot.
+   */
+  private void writeObject(java.io.ObjectOutputStream stream) throws java.io.IOException {
+    stream.defaultWriteObject();
+    String target;
+    if (out == null) {
+      target = "none";
+    } else if (out == System.out) {
+      target = "out";
+    } else if (out == System.err) {
+      target = "err";
+    } else {
+      throw new java.io.NotSerializableException(
+          "NullSink '%s' prints to a stream of this JVM, which cannot travel; print to System.out"
+                  .formatted(name())
+              + " or System.err, or to nothing");
+    }
+    stream.writeUTF(target);
+  }
+
+  private void readObject(java.io.ObjectInputStream stream)
+      throws java.io.IOException, ClassNotFoundException {
+    stream.defaultReadObject();
+    out =
+        switch (stream.readUTF()) {
+          case "out" -> System.out;
+          case "err" -> System.err;
+          default -> null;
+        };
   }
 }

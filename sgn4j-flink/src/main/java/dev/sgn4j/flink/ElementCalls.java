@@ -26,16 +26,43 @@ final class ElementCalls {
   private final long iterationLimit;
   private final boolean drained;
   private boolean started;
+  private final Figures figures;
+  private final int sinkPadsFrom;
+  private final int internalPad;
+  private long startNanos;
 
   ElementCalls(Element element, RunSettings settings) {
     this.element = element;
-    Pipeline part = new Pipeline(settings.pipelineName());
+    Pipeline part = pipelineNamed(settings.pipelineName());
     part.insert(element);
     RunOptions options = settings.options();
     this.drained = settings.drained();
     this.execution = Execution.detached(part, settings.runId(), options);
     this.source = element instanceof SourceElement;
     this.iterationLimit = options.iterationLimit().orElse(Long.MAX_VALUE);
+    this.sinkPadsFrom = element.sourcePads().size();
+    this.internalPad = sinkPadsFrom + element.sinkPads().size();
+    this.figures = new Figures(internalPad + 1);
+  }
+
+  /** A pipeline for the shipped element, named as the client's when that name is a valid one. */
+  private static Pipeline pipelineNamed(String name) {
+    try {
+      return new Pipeline(name);
+    } catch (IllegalArgumentException e) {
+      // A generated name such as Pipeline@1b6d3586: the copy gets one of its own.
+      return new Pipeline();
+    }
+  }
+
+  /** The element's counts so far. */
+  Figures figures() {
+    return figures;
+  }
+
+  /** The element reached EOS in {@code iteration} (counted once). */
+  void eos(long iteration) {
+    figures.eos(iteration, System.nanoTime() - startNanos);
   }
 
   Element element() {
@@ -45,6 +72,7 @@ final class ElementCalls {
   /** Prepares and starts the element. */
   void start() {
     execution.prepare(element);
+    startNanos = System.nanoTime();
     try {
       started = true;
       execution.start(element);
@@ -91,6 +119,8 @@ final class ElementCalls {
             null);
       }
     }
+    figures.count(sinkPadsFrom + pad.index(), frame);
+    figures.iteration(iteration);
     try {
       execution.pull(pad, frame);
     } catch (Throwable t) {
@@ -99,6 +129,7 @@ final class ElementCalls {
   }
 
   void internal(long iteration) {
+    figures.count(internalPad, null);
     try {
       execution.internal(element);
     } catch (Throwable t) {
@@ -128,6 +159,8 @@ final class ElementCalls {
         && (drained || iteration >= iterationLimit || execution.context().stopRequested())) {
       frame = frame.withEos(true);
     }
+    figures.count(pad.index(), frame);
+    figures.iteration(iteration);
     return frame;
   }
 

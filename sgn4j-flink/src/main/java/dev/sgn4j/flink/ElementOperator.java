@@ -90,6 +90,10 @@ final class ElementOperator extends AbstractStreamOperator<FrameRecord>
   @Override
   public void processElement(StreamRecord<FrameRecord> streamRecord) {
     FrameRecord record = streamRecord.getValue();
+    if (record.kind() == FrameRecord.Kind.STATS) {
+      output.collect(streamRecord);
+      return;
+    }
     if (record.kind() == FrameRecord.Kind.END) {
       for (int pad : producerPads.get(record.producer())) {
         buffers[pad].end(record.iteration());
@@ -158,6 +162,9 @@ final class ElementOperator extends AbstractStreamOperator<FrameRecord>
       output.collect(new StreamRecord<>(FrameRecord.frame(index, pad.index(), current, frame)));
     }
     outputsEos = allEos;
+    if (element instanceof SinkElement sink ? sink.atEos() : allEos) {
+      calls.eos(current);
+    }
     if (finishIfEnded()) {
       return;
     }
@@ -240,6 +247,7 @@ final class ElementOperator extends AbstractStreamOperator<FrameRecord>
   /** The element is done: a sink sends its state back. */
   private void finish(long last) {
     done = true;
+    output.collect(new StreamRecord<>(FrameRecord.stats(index, calls.figures())));
     Throwable failure = null;
     try {
       calls.stop(last, null);

@@ -144,6 +144,7 @@ final class ElementSource implements Source<FrameRecord, ElementSource.Split, In
         calls.start();
       }
       iteration++;
+      calls.internal(iteration);
       boolean allEos = true;
       for (SourcePad pad : pads) {
         Frame frame = calls.produce(pad, iteration);
@@ -152,7 +153,9 @@ final class ElementSource implements Source<FrameRecord, ElementSource.Split, In
       }
       if (allEos) {
         ended = true;
+        calls.eos(iteration);
         output.collect(FrameRecord.end(source.index, iteration));
+        output.collect(FrameRecord.stats(source.index, calls.figures()));
         calls.stop(iteration, null);
         return InputStatus.END_OF_INPUT;
       }

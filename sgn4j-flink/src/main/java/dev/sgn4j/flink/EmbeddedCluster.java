@@ -55,6 +55,9 @@ final class EmbeddedCluster implements AutoCloseable {
     try {
       cluster.start();
       URI rest = cluster.getRestAddress().get(CLOSE_SECONDS, TimeUnit.SECONDS);
+      // Answered once the dispatcher has its leader: a job submitted earlier is refused and
+      // retried by Flink's client seconds later.
+      cluster.listJobs().get(CLOSE_SECONDS, TimeUnit.SECONDS);
       return new EmbeddedCluster(cluster, directory, rest);
     } catch (Exception e) {
       try {

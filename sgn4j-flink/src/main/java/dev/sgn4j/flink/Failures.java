@@ -36,9 +36,14 @@ final class Failures {
         return pipeline;
       }
       if (t instanceof SerializedThrowable serialized) {
-        todo.add(serialized.deserializeError(loader));
+        Throwable original = serialized.deserializeError(loader);
+        if (original != null) {
+          todo.add(original);
+        }
       }
-      todo.add(t.getCause());
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
       for (Throwable suppressed : t.getSuppressed()) {
         todo.add(suppressed);
       }

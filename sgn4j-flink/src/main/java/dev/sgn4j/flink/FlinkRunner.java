@@ -261,6 +261,8 @@ public final class FlinkRunner implements Executor {
       loader = FlinkRunner.class.getClassLoader();
     }
     SinkStates states = new SinkStates();
+    RunFigures figures = new RunFigures(job.elements(), loader);
+    execution.publishStats(figures::iterations, figures::stats);
     JobControl control = new JobControl(execution);
     CloseableIterator<FrameRecord> results = job.results().collectAsync();
     try {
@@ -277,7 +279,12 @@ public final class FlinkRunner implements Executor {
       control.attach(client);
       try {
         while (results.hasNext()) {
-          states.add(results.next());
+          FrameRecord record = results.next();
+          if (record.kind() == FrameRecord.Kind.STATS) {
+            figures.add(record);
+          } else {
+            states.add(record);
+          }
         }
         client.getJobExecutionResult().get();
       } catch (Exception e) {

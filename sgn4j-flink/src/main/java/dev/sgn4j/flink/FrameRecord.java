@@ -24,7 +24,9 @@ record FrameRecord(Kind kind, int producer, int pad, long iteration, Frame frame
     /** The producer sent its last frame; consumers see EOS frames for later iterations. */
     END,
     /** A piece of a sink's state after the run. */
-    STATE
+    STATE,
+    /** An element's {@link Figures} when it ended, passed on by every element downstream. */
+    STATS
   }
 
   static FrameRecord frame(int producer, int pad, long iteration, Frame frame) {
@@ -33,6 +35,15 @@ record FrameRecord(Kind kind, int producer, int pad, long iteration, Frame frame
 
   static FrameRecord end(int producer, long lastIteration) {
     return new FrameRecord(Kind.END, producer, -1, lastIteration, null);
+  }
+
+  static FrameRecord stats(int producer, Figures figures) {
+    return new FrameRecord(
+        Kind.STATS,
+        producer,
+        -1,
+        0,
+        Frame.of(Shipping.pack(figures, "the figures of an element").bytes()));
   }
 
   static FrameRecord state(int sink, int piece, int pieces, byte[] bytes) {

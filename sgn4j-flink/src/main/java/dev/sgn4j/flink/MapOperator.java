@@ -4,6 +4,7 @@ import dev.sgn4j.Frame;
 import dev.sgn4j.PipelineException;
 import dev.sgn4j.parallel.spi.FrameFunction;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
@@ -14,7 +15,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * in input order whatever instance finished first: an ordered parallel map.
  */
 final class MapOperator extends AbstractStreamOperator<FrameRecord>
-    implements OneInputStreamOperator<FrameRecord, FrameRecord> {
+    implements OneInputStreamOperator<FrameRecord, FrameRecord>, BoundedOneInput {
 
   private static final long serialVersionUID = 1L;
 
@@ -23,6 +24,11 @@ final class MapOperator extends AbstractStreamOperator<FrameRecord>
   private final String padName;
 
   private transient FrameFunction function;
+
+  /** This instance's counts: pads {@code out}, {@code in} and the internal pad, as in pads(). */
+  private transient Figures figures;
+
+  private transient long startNanos;
 
   /**
    * @param shipped the element's {@link FrameFunction}, serialized
@@ -39,15 +45,27 @@ final class MapOperator extends AbstractStreamOperator<FrameRecord>
   public void open() throws Exception {
     super.open();
     function = (FrameFunction) Shipping.unpack(shipped, getUserCodeClassloader());
+    figures = new Figures(3);
+    startNanos = System.nanoTime();
+  }
+
+  @Override
+  public void endInput() {
+    output.collect(new StreamRecord<>(FrameRecord.stats(index, figures)));
   }
 
   @Override
   public void processElement(StreamRecord<FrameRecord> streamRecord) {
     FrameRecord record = streamRecord.getValue();
+    if (record.kind() == FrameRecord.Kind.STATS) {
+      output.collect(streamRecord);
+      return;
+    }
     if (record.kind() == FrameRecord.Kind.END) {
       output.collect(new StreamRecord<>(FrameRecord.end(index, record.iteration())));
       return;
     }
+    figures.count(1, record.frame());
     Frame out;
     try {
       out = function.apply(record.frame());
@@ -59,6 +77,11 @@ final class MapOperator extends AbstractStreamOperator<FrameRecord>
           padName,
           record.iteration(),
           e);
+    }
+    figures.count(0, out);
+    figures.iteration(record.iteration());
+    if (out.isEos()) {
+      figures.eos(record.iteration(), System.nanoTime() - startNanos);
     }
     output.collect(new StreamRecord<>(FrameRecord.frame(index, 0, record.iteration(), out)));
   }
