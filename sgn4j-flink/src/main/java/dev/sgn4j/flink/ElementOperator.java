@@ -8,7 +8,6 @@ import dev.sgn4j.SinkPad;
 import dev.sgn4j.SourcePad;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
@@ -47,10 +46,19 @@ final class ElementOperator extends AbstractStreamOperator<FrameRecord>
   /** The producers' element names by index, for messages. */
   private final Map<Integer, String> producerNames;
 
+  /** {@link #routes} and {@link #producerPads} as arrays by producer index, for each record. */
+  private transient int[][][] routeTable;
+
+  private transient int[][] endTable;
+
   private transient ElementCalls calls;
   private transient Element element;
-  private transient List<SinkPad> sinkPads;
-  private transient List<SourcePad> sourcePads;
+  private transient SinkPad[] sinkPads;
+  private transient SourcePad[] sourcePads;
+
+  /** The one record this operator hands to Flink, refilled for each output (Flink copies it). */
+  private transient StreamRecord<FrameRecord> reused;
+
   private transient PadBuffer[] buffers;
   private transient Frame[] pulled;
   private transient long iteration;
@@ -78,11 +86,17 @@ final class ElementOperator extends AbstractStreamOperator<FrameRecord>
   public void open() throws Exception {
     super.open();
     element = (Element) Shipping.unpack(shipped, getUserCodeClassloader());
-    sinkPads = element.sinkPads();
-    sourcePads = element.sourcePads();
-    buffers = new PadBuffer[sinkPads.size()];
+    sinkPads = element.sinkPads().toArray(SinkPad[]::new);
+    sourcePads = element.sourcePads().toArray(SourcePad[]::new);
+    reused = new StreamRecord<>(null);
+    int producers = 1 + routes.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    routeTable = new int[producers][][];
+    endTable = new int[producers][];
+    routes.forEach((producer, byPad) -> routeTable[producer] = byPad);
+    producerPads.forEach((producer, pads) -> endTable[producer] = pads);
+    buffers = new PadBuffer[sinkPads.length];
     Arrays.setAll(buffers, i -> new PadBuffer());
-    pulled = new Frame[sinkPads.size()];
+    pulled = new Frame[sinkPads.length];
     calls = new ElementCalls(element, settings);
     calls.start();
   }
@@ -95,11 +109,11 @@ final class ElementOperator extends AbstractStreamOperator<FrameRecord>
       return;
     }
     if (record.kind() == FrameRecord.Kind.END) {
-      for (int pad : producerPads.get(record.producer())) {
+      for (int pad : endTable[record.producer()]) {
         buffers[pad].end(record.iteration());
       }
     } else {
-      for (int pad : routes.get(record.producer())[record.pad()]) {
+      for (int pad : routeTable[record.producer()][record.pad()]) {
         buffers[pad].add(record.iteration(), record.frame());
       }
     }
@@ -152,14 +166,14 @@ final class ElementOperator extends AbstractStreamOperator<FrameRecord>
       pulled[i] = buffers[i].take();
     }
     for (int i = 0; i < buffers.length; i++) {
-      calls.pull(sinkPads.get(i), pulled[i], current);
+      calls.pull(sinkPads[i], pulled[i], current);
     }
     calls.internal(current);
     boolean allEos = true;
     for (SourcePad pad : sourcePads) {
       Frame frame = calls.produce(pad, current);
       allEos &= frame.isEos();
-      output.collect(new StreamRecord<>(FrameRecord.frame(index, pad.index(), current, frame)));
+      emit(FrameRecord.frame(index, pad.index(), current, frame));
     }
     outputsEos = allEos;
     if (element instanceof SinkElement sink ? sink.atEos() : allEos) {
@@ -200,7 +214,7 @@ final class ElementOperator extends AbstractStreamOperator<FrameRecord>
         finish(iteration);
       }
     } else if (outputsEos) {
-      output.collect(new StreamRecord<>(FrameRecord.end(index, iteration)));
+      emit(FrameRecord.end(index, iteration));
       finish(iteration);
     }
     return done;
@@ -237,7 +251,7 @@ final class ElementOperator extends AbstractStreamOperator<FrameRecord>
   }
 
   private String padNames() {
-    return sinkPads.stream().map(SinkPad::fullName).toList().toString();
+    return java.util.Arrays.stream(sinkPads).map(SinkPad::fullName).toList().toString();
   }
 
   private void log(String format, Object... arguments) {
@@ -247,7 +261,7 @@ final class ElementOperator extends AbstractStreamOperator<FrameRecord>
   /** The element is done: a sink sends its state back. */
   private void finish(long last) {
     done = true;
-    output.collect(new StreamRecord<>(FrameRecord.stats(index, calls.figures())));
+    emit(FrameRecord.stats(index, calls.figures()));
     Throwable failure = null;
     try {
       calls.stop(last, null);
@@ -267,8 +281,12 @@ final class ElementOperator extends AbstractStreamOperator<FrameRecord>
     for (int piece = 0; piece < pieces; piece++) {
       int from = piece * STATE_PIECE;
       byte[] bytes = Arrays.copyOfRange(state, from, Math.min(state.length, from + STATE_PIECE));
-      output.collect(new StreamRecord<>(FrameRecord.state(index, piece, pieces, bytes)));
+      emit(FrameRecord.state(index, piece, pieces, bytes));
     }
+  }
+
+  private void emit(FrameRecord record) {
+    output.collect(reused.replace(record));
   }
 
   @Override

@@ -117,7 +117,7 @@ final class ElementSource implements Source<FrameRecord, ElementSource.Split, In
     private final CompletableFuture<Void> splitArrived = new CompletableFuture<>();
     private Split split;
     private ElementCalls calls;
-    private List<SourcePad> pads;
+    private SourcePad[] pads;
     private long iteration;
     private boolean ended;
 
@@ -140,7 +140,7 @@ final class ElementSource implements Source<FrameRecord, ElementSource.Split, In
       if (calls == null) {
         Element element = (Element) Shipping.unpack(source.shipped, loader);
         calls = new ElementCalls(element, source.settings);
-        pads = element.sourcePads();
+        pads = element.sourcePads().toArray(SourcePad[]::new);
         calls.start();
       }
       iteration++;

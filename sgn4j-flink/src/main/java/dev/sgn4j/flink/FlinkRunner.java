@@ -247,6 +247,9 @@ public final class FlinkRunner implements Executor {
     StreamExecutionEnvironment environment =
         StreamExecutionEnvironment.createRemoteEnvironment(host, port, config, jobJars);
     environment.setParallelism(1);
+    // Frames and records are immutable values, handed on by reference as in a local run: Flink
+    // need not copy them between chained operators.
+    environment.getConfig().enableObjectReuse();
     if (!chaining) {
       environment.disableOperatorChaining();
     }

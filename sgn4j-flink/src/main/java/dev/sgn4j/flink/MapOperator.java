@@ -30,6 +30,9 @@ final class MapOperator extends AbstractStreamOperator<FrameRecord>
 
   private transient long startNanos;
 
+  /** The one record this operator hands to Flink, refilled for each output. */
+  private transient StreamRecord<FrameRecord> reused;
+
   /**
    * @param shipped the element's {@link FrameFunction}, serialized
    * @param index the element's index
@@ -46,12 +49,13 @@ final class MapOperator extends AbstractStreamOperator<FrameRecord>
     super.open();
     function = (FrameFunction) Shipping.unpack(shipped, getUserCodeClassloader());
     figures = new Figures(3);
+    reused = new StreamRecord<>(null);
     startNanos = System.nanoTime();
   }
 
   @Override
   public void endInput() {
-    output.collect(new StreamRecord<>(FrameRecord.stats(index, figures)));
+    emit(FrameRecord.stats(index, figures));
   }
 
   @Override
@@ -62,7 +66,7 @@ final class MapOperator extends AbstractStreamOperator<FrameRecord>
       return;
     }
     if (record.kind() == FrameRecord.Kind.END) {
-      output.collect(new StreamRecord<>(FrameRecord.end(index, record.iteration())));
+      emit(FrameRecord.end(index, record.iteration()));
       return;
     }
     figures.count(1, record.frame());
@@ -83,6 +87,10 @@ final class MapOperator extends AbstractStreamOperator<FrameRecord>
     if (out.isEos()) {
       figures.eos(record.iteration(), System.nanoTime() - startNanos);
     }
-    output.collect(new StreamRecord<>(FrameRecord.frame(index, 0, record.iteration(), out)));
+    emit(FrameRecord.frame(index, 0, record.iteration(), out));
+  }
+
+  private void emit(FrameRecord record) {
+    output.collect(reused.replace(record));
   }
 }

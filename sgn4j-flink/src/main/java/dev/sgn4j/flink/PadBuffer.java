@@ -32,9 +32,11 @@ final class PadBuffer {
   void add(long iteration, Frame frame) {
     if (iteration == next + inOrder.size()) {
       inOrder.add(frame);
-      Frame following;
-      while ((following = early.remove(next + inOrder.size())) != null) {
-        inOrder.add(following);
+      if (!early.isEmpty()) {
+        Frame following;
+        while ((following = early.remove(next + inOrder.size())) != null) {
+          inOrder.add(following);
+        }
       }
     } else if (iteration > next + inOrder.size()) {
       early.put(iteration, frame);
