@@ -7,7 +7,6 @@ open module dev.sgn4j.cli {
   requires dev.sgn4j.process;
   requires dev.sgn4j.control;
   requires dev.sgn4j.examples;
-  requires dev.sgn4j.flink;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;

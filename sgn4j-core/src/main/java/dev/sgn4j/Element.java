@@ -24,6 +24,16 @@ import java.util.UUID;
  * StaticPads} on the class. A name left {@code null} or blank is generated from the class name.
  * Element names must be unique in a pipeline and must not contain {@code ':'}; pad names must be
  * non-empty and free of {@code ':'} and whitespace.
+ *
+ * <p><b>Shipping.</b> Elements are {@link java.io.Serializable} so that an executor can run them on
+ * other machines (sgn4j-flink's {@code FlinkRunner} ships each element to a Flink task manager). An
+ * element travels when every field of it holds a serializable value: mark what {@link #start()}
+ * rebuilds (connections, threads, open files) {@code transient}, keep functions in classes or in
+ * lambdas cast to a serializable type ({@code (Function<Frame, Frame> & Serializable) f -> f}), and
+ * make data specifications serializable. Pads travel with their element; links and the run do not.
+ * The runner checks this before it submits anything and names the field that cannot travel.
+ *
+ * @serial exclude
  */
 public abstract sealed class Element implements Connectable, java.io.Serializable
     permits SourceElement, TransformElement, SinkElement {

@@ -28,6 +28,8 @@ import java.util.Objects;
  * <p>Metadata keys and values must not be {@code null}; the map is copied and unmodifiable.
  *
  * <p>Two frames are equal when all five parts are equal.
+ *
+ * @serial exclude
  */
 public final class Frame implements java.io.Serializable {
 

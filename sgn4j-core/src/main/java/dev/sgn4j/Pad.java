@@ -13,6 +13,8 @@ package dev.sgn4j;
  * out.shortName();   // "out"
  * out.fullName();    // "src1:src:out"
  * }</pre>
+ *
+ * @serial exclude
  */
 public abstract sealed class Pad implements java.io.Serializable
     permits SourcePad, SinkPad, InternalPad {

@@ -29,6 +29,8 @@ import java.util.Objects;
  * <p>With several pads a sink is at EOS when any pad saw EOS (SGN's rule); {@link
  * #setEosPolicy(EosPolicy) setEosPolicy(EosPolicy.ALL)} waits for every pad. EOS marks are cleared
  * when a run starts.
+ *
+ * @serial exclude
  */
 public abstract non-sealed class SinkElement extends Element {
 

@@ -13,6 +13,8 @@ import java.util.Optional;
  * DataSpec}; a later frame with another spec fails the run.
  *
  * <p>Not thread-safe: pads are linked while the pipeline is built, on one thread.
+ *
+ * @serial exclude
  */
 public final class SinkPad extends Pad {
 

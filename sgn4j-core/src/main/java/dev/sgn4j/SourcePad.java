@@ -9,6 +9,8 @@ import java.util.List;
  * SinkPad} receives that same frame object (fan-out never copies).
  *
  * <p>Not thread-safe: pads are linked while the pipeline is built, on one thread.
+ *
+ * @serial exclude
  */
 public final class SourcePad extends Pad {
 

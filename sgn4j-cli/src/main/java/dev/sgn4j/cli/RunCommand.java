@@ -1,11 +1,11 @@
 package dev.sgn4j.cli;
 
+import dev.sgn4j.Executor;
 import dev.sgn4j.Pipeline;
 import dev.sgn4j.RunOptions;
 import dev.sgn4j.Scheduler;
 import dev.sgn4j.SgnLogging;
 import dev.sgn4j.control.HttpControl;
-import dev.sgn4j.flink.FlinkRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("--threads applies to --scheduler pipelined only");
       return Main.USAGE;
     }
-    FlinkRunner flink;
+    Executor flink;
     try {
       flink = flinkRunner(options);
     } catch (IllegalArgumentException e) {
@@ -239,7 +239,7 @@ final class RunCommand implements Callable<Integer> {
    *
    * @throws IllegalArgumentException saying which options do not go together
    */
-  private FlinkRunner flinkRunner(RunOptions options) {
+  private Executor flinkRunner(RunOptions options) {
     String chosen = engine.trim().toLowerCase(java.util.Locale.ROOT);
     if (chosen.equals("local")) {
       if (flinkAddress != null) {
@@ -261,14 +261,14 @@ final class RunCommand implements Callable<Integer> {
           "--control watches and steers local runs; it does not apply to --engine flink");
     }
     if (flinkAddress == null) {
-      return FlinkRunner.embedded();
+      return FlinkEngine.embedded();
     }
     int colon = flinkAddress.lastIndexOf(':');
     try {
       if (colon < 1) {
         throw new NumberFormatException();
       }
-      return FlinkRunner.remote(
+      return FlinkEngine.remote(
           flinkAddress.substring(0, colon), Integer.parseInt(flinkAddress.substring(colon + 1)));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
@@ -279,9 +279,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Runs on this thread's behalf and waits for the end, as {@code pipeline.run()} would. */
-  private static void runToEnd(Pipeline pipeline, RunOptions options, FlinkRunner flink) {
+  private static void runToEnd(Pipeline pipeline, RunOptions options, Executor flink) {
     try {
-      (flink == null ? pipeline.start(options) : flink.start(pipeline, options)).await();
+      (flink == null ? pipeline.start(options) : pipeline.start(options, flink)).await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       pipeline.abort();

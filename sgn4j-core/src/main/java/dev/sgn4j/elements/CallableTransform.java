@@ -33,6 +33,8 @@ import java.util.function.Function;
  * when any input of the iteration is EOS, and a gap when any input is a gap (both ORed over all
  * inputs, as in SGN); when it is a gap the function is not called (so it only ever sees valid data)
  * and the output carries no data. Spec and metadata are not carried over.
+ *
+ * @serial exclude
  */
 public final class CallableTransform extends TransformElement {
 

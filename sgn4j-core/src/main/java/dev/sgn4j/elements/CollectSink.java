@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  *
  * <p>The collections are filled by the run's thread; read them after {@link Pipeline#run()}
  * returned, or use a {@link DequeSink} to consume while the pipeline runs.
+ *
+ * @serial exclude
  */
 public class CollectSink extends SinkElement {
 

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * empty it sends EOS if {@code eosOnEmpty} is true, otherwise a gap frame, until {@link
  * #endOfStream(String)} is called; after that it sends EOS as soon as the deque is empty. Items
  * must not be {@code null}.
+ *
+ * @serial exclude
  */
 public class DequeSource extends SourceElement {
 

@@ -31,6 +31,8 @@ import java.util.Objects;
  * <p>Serializing the element (as sgn4j-flink does to run it on a cluster) writes the items each pad
  * has left, which must then be finite and serializable; the element itself goes on with the same
  * items.
+ *
+ * @serial exclude
  */
 public class IterSource extends SourceElement {
 

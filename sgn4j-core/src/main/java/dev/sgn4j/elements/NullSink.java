@@ -13,6 +13,8 @@ import java.util.List;
  * new NullSink("drop", List.of("in"));                // silent
  * new NullSink("show", List.of("in"), System.out);    // prints "show:snk:in: Frame[...]"
  * }</pre>
+ *
+ * @serial exclude
  */
 public class NullSink extends SinkElement {
 

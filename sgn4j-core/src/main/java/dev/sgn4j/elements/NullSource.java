@@ -18,6 +18,8 @@ import java.util.List;
  * <p>With a {@code wait}, the source pauses that long before each frame: a simple way to pace a
  * demo or a test pipeline. A stop, a signal or an abort ends the pause at once, so a slow clock
  * never holds up the end of a run. Each pad counts its own frames (SGN counts calls across pads).
+ *
+ * @serial exclude
  */
 public class NullSource extends SourceElement {
 

@@ -58,6 +58,8 @@ import java.util.function.LongSupplier;
  * EOS, and a {@code wait} in progress ends at once. With {@code eosOnSignal(false)} it ignores the
  * drain and keeps sending, pacing itself, until its frame limit, and the pipeline ends only then or
  * on an abort (a second signal or {@link Pipeline#abort()}).
+ *
+ * @serial exclude
  */
 public final class StatsSource extends SourceElement {
 

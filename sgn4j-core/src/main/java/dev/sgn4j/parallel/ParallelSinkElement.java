@@ -36,6 +36,8 @@ import java.util.function.Consumer;
  * reference, not copied: they are immutable, but data objects inside them are shared with the
  * elements upstream, so the consumer must not change them. The {@link ParallelElement} accessors
  * are safe from any thread.
+ *
+ * @serial exclude
  */
 public non-sealed class ParallelSinkElement extends SinkElement implements ParallelElement {
 

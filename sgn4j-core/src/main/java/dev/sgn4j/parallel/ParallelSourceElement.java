@@ -38,6 +38,8 @@ import java.util.function.Supplier;
  * must not change an object after it put it in a frame. {@link #shutdown(Duration)} is for the run
  * thread or for when no run is active; the {@link ParallelElement} accessors are safe from any
  * thread.
+ *
+ * @serial exclude
  */
 public non-sealed class ParallelSourceElement extends SourceElement implements ParallelElement {
 

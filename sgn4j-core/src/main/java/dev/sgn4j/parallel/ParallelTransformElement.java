@@ -50,6 +50,8 @@ import java.util.function.Function;
  * change a data object it received (upstream elements may still hold it), and must not change one
  * after returning it. {@link #shutdown(Duration)} is for the run thread or for when no run is
  * active; the {@link ParallelElement} accessors are safe from any thread.
+ *
+ * @serial exclude
  */
 public non-sealed class ParallelTransformElement extends TransformElement
     implements ParallelElement {

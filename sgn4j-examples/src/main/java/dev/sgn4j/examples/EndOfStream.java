@@ -26,10 +26,19 @@ public final class EndOfStream {
    * @param args ignored
    */
   public static void main(String[] args) {
+    pipeline().run();
+  }
+
+  /**
+   * Builds the pipeline (also run on Flink by the tests).
+   *
+   * @return the pipeline
+   */
+  static Pipeline pipeline() {
     var source = new HelloSource();
     var sink = new PrintSink();
 
-    new Pipeline().insert(source, sink).link(sink.sinkPad("x"), source.sourcePad("a")).run();
+    return new Pipeline().insert(source, sink).link(sink.sinkPad("x"), source.sourcePad("a"));
   }
 
   /** Says hello in every frame; EOS once more than 10 frames were made. */

@@ -41,21 +41,25 @@ public final class InternalPads {
 
   /** Variant 1: the counter in the source's {@code internal()}, a sink printing every frame. */
   static void countInInternal() {
-    run(new PrintEachSink());
+    pipeline(new PrintEachSink()).run();
   }
 
   /** Variant 2: the same source, a sink printing one joined line per iteration. */
   static void joinInSink() {
-    run(new JoiningSink());
+    pipeline(new JoiningSink()).run();
   }
 
-  private static void run(SinkElement sink) {
+  /** The pipeline of both variants: {@code variant} 1 or 2 (also run on Flink by the tests). */
+  static Pipeline pipeline(int variant) {
+    return pipeline(variant == 1 ? new PrintEachSink() : new JoiningSink());
+  }
+
+  private static Pipeline pipeline(SinkElement sink) {
     var source = new GreetingSource();
-    new Pipeline()
+    return new Pipeline()
         .insert(source, sink)
         .link(sink.sinkPad("x"), source.sourcePad("a"))
-        .link(sink.sinkPad("y"), source.sourcePad("b"))
-        .run();
+        .link(sink.sinkPad("y"), source.sourcePad("b"));
   }
 
   /** Pad a says "Hello!", pad b "How are you?"; EOS once more than 10 iterations ran. */

@@ -32,17 +32,25 @@ public final class MultiplePads {
    * @param args ignored
    */
   public static void main(String[] args) {
+    pipeline().run();
+  }
+
+  /**
+   * Builds the pipeline (also run on Flink by the tests).
+   *
+   * @return the pipeline
+   */
+  static Pipeline pipeline() {
     SequencedMap<String, String> texts = new LinkedHashMap<>();
     texts.put("a", "Hello!");
     texts.put("b", "How are you?");
     var source = new TextSource(texts);
     var sink = new PrintSink();
 
-    new Pipeline()
+    return new Pipeline()
         .insert(source, sink)
         .link(sink.sinkPad("x"), source.sourcePad("a"))
-        .link(sink.sinkPad("y"), source.sourcePad("b"))
-        .run();
+        .link(sink.sinkPad("y"), source.sourcePad("b"));
   }
 
   /** Sends a fixed text per pad; counts every frame it makes, EOS once the count passes 10. */

@@ -45,16 +45,24 @@ public final class PadSelection {
    * @param args ignored
    */
   public static void main(String[] args) {
+    pipeline().run();
+  }
+
+  /**
+   * Builds the router (also run on Flink by the tests).
+   *
+   * @return the pipeline
+   */
+  static Pipeline pipeline() {
     var sensor = new EnvironmentSensor();
     var converter = new TemperatureConverter();
     var airQuality = new AirQuality();
 
-    new Pipeline()
+    return new Pipeline()
         .connect(select(sensor, "temp"), converter)
         .connect(select(sensor, "humidity", "co2"), airQuality)
         .connect(converter, new Display("temp-display"))
-        .connect(airQuality, new Display("air-display"))
-        .run();
+        .connect(airQuality, new Display("air-display"));
   }
 
   /** Temperature in °C, relative humidity in % and CO2 in ppm, one round per iteration. */

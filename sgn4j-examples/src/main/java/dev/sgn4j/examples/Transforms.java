@@ -48,6 +48,15 @@ public final class Transforms {
    * @param args ignored
    */
   public static void main(String[] args) {
+    pipeline().run();
+  }
+
+  /**
+   * Builds the pipeline (also run on Flink by the tests).
+   *
+   * @return the pipeline
+   */
+  static Pipeline pipeline() {
     var source = new GreetingSource();
     var reverser = new Reverser();
     var sink = new LineSink();
@@ -58,7 +67,7 @@ public final class Transforms {
     links.put(reverser.sinkPad("l"), source.sourcePad("a"));
     links.put(reverser.sinkPad("m"), source.sourcePad("b"));
     links.put(sink.sinkPad("z"), reverser.sourcePad("n"));
-    new Pipeline().insert(source, reverser, sink).link(links).run();
+    return new Pipeline().insert(source, reverser, sink).link(links);
   }
 
   /** Pad a says "Hello!", pad b "How are you?"; EOS once more than 10 iterations ran. */

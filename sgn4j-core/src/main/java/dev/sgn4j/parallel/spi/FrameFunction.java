@@ -22,6 +22,8 @@ import java.util.function.Function;
  * map(function)} element travels with its function, which must then be serializable itself (a class
  * implementing {@code Serializable}, or a lambda cast to {@code Function<Frame, Frame> &
  * Serializable}). One instance is called by one thread at a time.
+ *
+ * @serial exclude
  */
 public final class FrameFunction implements Serializable {
 
