@@ -7,7 +7,9 @@ import dev.sgn4j.SinkElement;
 import dev.sgn4j.SinkPad;
 import dev.sgn4j.SourcePad;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
@@ -235,43 +237,58 @@ final class ElementOperator extends AbstractStreamOperator<FrameRecord>
     return names.isEmpty() ? "its producers" : names.toString();
   }
 
+  /**
+   * Every pad pulled {@code stuckAfter} EOS frames after its producer ended and the element is not
+   * done: reported in a local run's words, or the run fails when it fails when stuck. A warned
+   * element ends here (on Flink nothing else would end it).
+   */
   private void stuck() {
-    String what =
-        element instanceof SinkElement
-            ? "sink '%s' pulled %d EOS frames on every pad without reaching EOS"
-            : "transform '%s' pulled %d EOS frames on every pad and sent no EOS";
-    String message =
-        (what + "; the run cannot end: its pads are %s")
-            .formatted(element.name(), settings.stuckAfter(), padNames());
+    String message;
+    if (element instanceof SinkElement sink) {
+      List<String> unmarked = new ArrayList<>();
+      for (SinkPad pad : sinkPads) {
+        if (!sink.isEos(pad)) {
+          unmarked.add("'" + pad.fullName() + "'");
+        }
+      }
+      message =
+          "sink '%s' has pulled EOS on every pad %d times and is still not at EOS, so the run"
+                  .formatted(element.name(), settings.stuckAfter())
+              + " cannot end; pads not marked: %s; a sink calls markEos(pad) when a pad's frame"
+                  .formatted(String.join(", ", unmarked))
+              + " is EOS";
+    } else {
+      List<String> outputs = new ArrayList<>();
+      for (SourcePad pad : sourcePads) {
+        outputs.add("'" + pad.fullName() + "'");
+      }
+      message =
+          ("transform '%s' has pulled EOS on every sink pad %d times and sent no EOS on %s, so"
+                  + " the run cannot end; a transform sends EOS on its source pads once its"
+                  + " inputs end")
+              .formatted(element.name(), settings.stuckAfter(), String.join(", ", outputs));
+    }
     if (settings.failWhenStuck()) {
       throw new PipelineException(message, element.name(), null, iteration, null);
     }
-    log("%s", message);
+    System.getLogger("sgn.pipeline").log(Level.WARNING, message);
     finish(iteration);
-  }
-
-  private String padNames() {
-    return java.util.Arrays.stream(sinkPads).map(SinkPad::fullName).toList().toString();
   }
 
   private void log(String format, Object... arguments) {
     System.getLogger("sgn." + element.name()).log(Level.WARNING, format.formatted(arguments));
   }
 
-  /** The element is done: a sink sends its state back. */
+  /**
+   * The element is done: its figures go downstream, it is stopped, and a sink sends its state back
+   * (not when stop() failed: the run fails with that).
+   */
   private void finish(long last) {
     done = true;
     emit(FrameRecord.stats(index, calls.figures()));
-    Throwable failure = null;
-    try {
-      calls.stop(last, null);
-    } catch (RuntimeException e) {
-      failure = e;
-      throw e;
-    } finally {
-      if (failure == null && element instanceof SinkElement) {
-        sendState();
-      }
+    calls.stop(last, null);
+    if (element instanceof SinkElement) {
+      sendState();
     }
   }
 

@@ -229,6 +229,9 @@ public final class FlinkRunner implements Executor {
     JobBuilder builder = new JobBuilder(execution, settings, codecNames);
     Configuration config = new Configuration();
     config.setString("restart-strategy.type", "none");
+    // Every record is a FrameRecord with sgn4j's serializer: Kryo is never used, and a type that
+    // would need it fails the job instead of slowing it down.
+    config.setString("pipeline.generic-types", "false");
     configuration.forEach(config::setString);
     if (host == null) {
       try (EmbeddedCluster cluster =

@@ -206,6 +206,26 @@ class FlinkRunnerTest {
   }
 
   @Test
+  void aSinkThatNeverReachesEosFailsTheRunAsLocallyWhenRunsFailWhenStuck() {
+    RunOptions options = RunOptions.defaults().stuckAfter(20).failWhenStuck(true);
+    Supplier<Pipeline> build =
+        () ->
+            new Pipeline("stuck")
+                .connect(Numbers.of("n", 3), new TestElements.Forgetful("forgetful"));
+    PipelineException local =
+        catchThrowableOfType(PipelineException.class, () -> build.get().start(options).await());
+    PipelineException flink =
+        catchThrowableOfType(
+            PipelineException.class, () -> FLINK.start(build.get(), options).await());
+    assertThat(flink)
+        .hasMessage(local.getMessage())
+        .hasMessage(
+            "sink 'forgetful' has pulled EOS on every pad 20 times and is still not at EOS, so"
+                + " the run cannot end; pads not marked: 'forgetful:snk:in'; a sink calls"
+                + " markEos(pad) when a pad's frame is EOS");
+  }
+
+  @Test
   void aLambdaThatCannotTravelIsNamedBeforeSubmission() {
     int factor = 10;
     var source = IterSource.of("numbers", "out", List.of(1, 2, 3));

@@ -268,4 +268,14 @@ final class TestElements {
       }
     }
   }
+
+  /** A sink that never marks EOS: a run with it cannot end. */
+  static final class Forgetful extends SinkElement {
+    Forgetful(String name) {
+      super(name, List.of("in"));
+    }
+
+    @Override
+    protected void pull(SinkPad pad, Frame frame) {}
+  }
 }
