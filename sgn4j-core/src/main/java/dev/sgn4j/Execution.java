@@ -302,6 +302,34 @@ public final class Execution {
     pad.setDataSpec(spec);
   }
 
+  /**
+   * Checks {@code frame}, about to be pulled by {@code pad}, against the data specification of the
+   * pad's earlier frames in this run; the first frame fixes it.
+   *
+   * @param pad a sink pad
+   * @param frame its frame of this iteration
+   * @param iteration the iteration, for the message
+   * @throws PipelineException naming the pad and both specifications when they differ
+   */
+  public void checkDataSpec(SinkPad pad, Frame frame, long iteration) {
+    DataSpec previous = pad.dataSpecOrNull();
+    DataSpec spec = frame.spec();
+    if (previous != spec) {
+      if (previous == null) {
+        pad.setDataSpec(spec);
+      } else if (!previous.equals(spec)) {
+        throw new PipelineException(
+            ("frame received by %s is inconsistent with previously received frames; previous data"
+                    + " specification: %s, current data specification: %s")
+                .formatted(pad.fullName(), previous, spec),
+            pad.element().name(),
+            pad.fullName(),
+            iteration,
+            null);
+      }
+    }
+  }
+
   // ---- the run ----
 
   /**

@@ -1,6 +1,5 @@
 package dev.sgn4j.engine;
 
-import dev.sgn4j.DataSpec;
 import dev.sgn4j.Execution;
 import dev.sgn4j.Frame;
 import dev.sgn4j.PipelineException;
@@ -54,22 +53,7 @@ final class PadCalls {
   /** Checks {@code frame}'s data specification, counts and logs it, and hands it to the pad. */
   void pull(Op op, Frame frame) {
     SinkPad pad = (SinkPad) op.pad;
-    DataSpec previous = execution.dataSpec(pad);
-    DataSpec spec = frame.spec();
-    if (previous != spec) {
-      if (previous == null) {
-        execution.setDataSpec(pad, spec);
-      } else if (!previous.equals(spec)) {
-        throw new PipelineException(
-            ("frame received by %s is inconsistent with previously received frames; previous data"
-                    + " specification: %s, current data specification: %s")
-                .formatted(pad.fullName(), previous, spec),
-            op.element.name(),
-            pad.fullName(),
-            iterationOf(op),
-            null);
-      }
-    }
+    execution.checkDataSpec(pad, frame, iterationOf(op));
     op.counters.count(frame);
     if (op.log) {
       execution.logger(op.element).log(Level.DEBUG, "\t{0}:{1}", pad.fullName(), frame);

@@ -1,6 +1,5 @@
 package dev.sgn4j.flink;
 
-import dev.sgn4j.DataSpec;
 import dev.sgn4j.Element;
 import dev.sgn4j.Execution;
 import dev.sgn4j.Frame;
@@ -103,22 +102,7 @@ final class ElementCalls {
 
   /** Hands {@code frame} to {@code pad} in {@code iteration}, checking its data specification. */
   void pull(SinkPad pad, Frame frame, long iteration) {
-    DataSpec previous = execution.dataSpec(pad);
-    DataSpec spec = frame.spec();
-    if (previous != spec) {
-      if (previous == null) {
-        execution.setDataSpec(pad, spec);
-      } else if (!previous.equals(spec)) {
-        throw new PipelineException(
-            ("frame received by %s is inconsistent with previously received frames; previous data"
-                    + " specification: %s, current data specification: %s")
-                .formatted(pad.fullName(), previous, spec),
-            element.name(),
-            pad.fullName(),
-            iteration,
-            null);
-      }
-    }
+    execution.checkDataSpec(pad, frame, iteration);
     figures.count(sinkPadsFrom + pad.index(), frame);
     figures.iteration(iteration);
     try {
