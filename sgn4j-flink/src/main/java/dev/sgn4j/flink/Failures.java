@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.apache.flink.runtime.client.JobExecutionException;
 import org.apache.flink.util.SerializedThrowable;
 
 /**
@@ -49,6 +50,19 @@ final class Failures {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether {@code failure} reports the job's end (Flink's {@code JobExecutionException} or an
+   * element's failure), rather than a failed request about it.
+   */
+  static boolean isJobFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof PipelineException || t instanceof JobExecutionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The innermost cause's message, for a job that failed outside any element. */

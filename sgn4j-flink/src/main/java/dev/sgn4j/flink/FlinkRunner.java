@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -299,7 +303,11 @@ public final class FlinkRunner implements Executor {
           client.cancel();
         }
         execution.checkpoint(0);
-        PipelineException failure = Failures.elementFailure(e, loader);
+        // Reading the results can fail first, with a message about the collect sink's task; the
+        // job's own result says why it failed.
+        Throwable cause = jobFailure(client, e);
+        execution.checkpoint(0);
+        PipelineException failure = Failures.elementFailure(cause, loader);
         if (failure != null) {
           throw failure;
         }
@@ -317,6 +325,48 @@ public final class FlinkRunner implements Executor {
       } catch (Exception e) {
         // The job ended; what is left of its result fetching goes with it.
       }
+    }
+  }
+
+  /** How long a failed job may take to report why, once reading its results failed. */
+  private static final long FAILURE_SECONDS = 60;
+
+  /**
+   * Why the job failed, once {@code reading} (reading its results) failed: the job's own failure
+   * when it ends within {@value #FAILURE_SECONDS} s, else {@code reading} (and the job is
+   * cancelled, so that nothing is left running). A request for the result that fails without the
+   * job's failure (the cluster's REST endpoint can answer "service temporarily unavailable") is
+   * asked again after {@value JobControl#RETRY_MILLIS} ms, until the deadline.
+   */
+  private static Throwable jobFailure(JobClient client, Exception reading) {
+    if (reading instanceof InterruptedException) {
+      return reading;
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FAILURE_SECONDS);
+    try {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        try {
+          client.getJobExecutionResult().get(Math.max(1, left), TimeUnit.NANOSECONDS);
+          return reading;
+        } catch (ExecutionException e) {
+          if (Failures.isJobFailure(e) || System.nanoTime() >= deadline) {
+            e.addSuppressed(reading);
+            return e;
+          }
+        }
+        CompletableFuture.runAsync(
+                () -> {},
+                CompletableFuture.delayedExecutor(JobControl.RETRY_MILLIS, TimeUnit.MILLISECONDS))
+            .get(FAILURE_SECONDS, TimeUnit.SECONDS);
+      }
+    } catch (TimeoutException | ExecutionException e) {
+      client.cancel();
+      return reading;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      client.cancel();
+      return reading;
     }
   }
 
