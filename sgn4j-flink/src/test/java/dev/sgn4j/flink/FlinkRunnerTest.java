@@ -307,7 +307,10 @@ class FlinkRunnerTest {
 
   @Repeat(value = 10, quick = 2) // a race between the run and the caller: never flaky
   void abortCancelsTheJob() throws InterruptedException {
-    Pipeline p = new Pipeline("aborted").connect(new Endless("endless"), frames("sink", "in"));
+    Pipeline p =
+        new Pipeline("aborted")
+            .connect(
+                new Endless("endless"), new dev.sgn4j.elements.NullSink("sink", List.of("in")));
     Run run = FLINK.start(p, RunOptions.defaults());
     Await.until("the job runs", () -> run.state() == RunState.RUNNING, Duration.ofSeconds(60));
     run.abort();

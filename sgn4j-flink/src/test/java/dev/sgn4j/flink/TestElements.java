@@ -61,7 +61,11 @@ final class TestElements {
     }
   }
 
-  /** Sends 1, 2, 3, ... and never ends by itself. */
+  /**
+   * Sends 1, 2, 3, ... at most one frame a millisecond, like a live instrument, and never ends by
+   * itself (paced, so that a collecting sink holds thousands of frames when the test stops it, not
+   * millions).
+   */
   static final class Endless extends SourceElement {
     private long sent;
 
@@ -71,6 +75,7 @@ final class TestElements {
 
     @Override
     protected Frame newFrame(SourcePad pad) {
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
       return Frame.of(++sent);
     }
   }
