@@ -92,13 +92,21 @@ final class ElementSource implements Source<FrameRecord, ElementSource.Split, In
       assigned = false;
     }
 
+    /**
+     * Gives the split to the first reader, and tells any other that there is none. The reader with
+     * the split is sent nothing more: it ends by itself with its element, and an event that reached
+     * a task which had just failed (an element's exception in its first iterations) would fail the
+     * job a second time, with a "task is not running" failure that could stand in for the
+     * element's.
+     */
     @Override
     public void addReader(int subtask) {
       if (!assigned) {
         assigned = true;
         context.assignSplit(new Split("element"), subtask);
+      } else {
+        context.signalNoMoreSplits(subtask);
       }
-      context.signalNoMoreSplits(subtask);
     }
 
     @Override

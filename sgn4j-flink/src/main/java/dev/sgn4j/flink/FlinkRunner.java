@@ -313,8 +313,8 @@ public final class FlinkRunner implements Executor {
         }
         throw new IllegalStateException(
             "the Flink job of pipeline '%s' failed: %s"
-                .formatted(execution.pipelineId(), Failures.rootMessage(e)),
-            e);
+                .formatted(execution.pipelineId(), Failures.rootMessage(cause)),
+            cause);
       }
       execution.checkpoint(0);
       states.restore(job.elements(), loader);
