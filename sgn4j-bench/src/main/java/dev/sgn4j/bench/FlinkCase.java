@@ -170,11 +170,40 @@ final class FlinkCase implements BenchCase {
   /**
    * The same chain as a plain Flink job, on a mini-cluster started as sgn4j-flink's {@code
    * EmbeddedCluster} starts one (keep the two alike, or the startups compare different things): no
-   * restarts, loopback, random ports, the job submitted through the REST address as soon as it is
-   * known.
+   * restarts, loopback, random ports, a temporary directory of its own (deleted afterwards), the
+   * job submitted through the REST address once the dispatcher has its leader.
    */
   private static Timing runPlain(long frames) {
+    java.nio.file.Path directory;
+    try {
+      directory = java.nio.file.Files.createTempDirectory("sgn4j-bench-flink-");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    try {
+      return runPlain(frames, directory);
+    } finally {
+      deleteTree(directory);
+    }
+  }
+
+  private static void deleteTree(java.nio.file.Path root) {
+    try (var paths = java.nio.file.Files.walk(root)) {
+      for (var path :
+          (Iterable<java.nio.file.Path>)
+              paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        java.nio.file.Files.deleteIfExists(path);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("plain: could not delete " + root, e);
+    }
+  }
+
+  private static Timing runPlain(long frames, java.nio.file.Path directory) {
     Configuration config = new Configuration();
+    config.setString("io.tmp.dirs", directory.toString());
+    config.setString("web.tmpdir", directory.toString());
+    config.setString("web.upload.dir", directory.toString());
     config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     config.set(RestOptions.ADDRESS, "127.0.0.1");
@@ -193,6 +222,7 @@ final class FlinkCase implements BenchCase {
     try {
       cluster.start();
       URI rest = cluster.getRestAddress().get(CLUSTER_SECONDS, TimeUnit.SECONDS);
+      cluster.listJobs().get(CLUSTER_SECONDS, TimeUnit.SECONDS);
       StreamExecutionEnvironment environment =
           StreamExecutionEnvironment.createRemoteEnvironment(
               rest.getHost(), rest.getPort(), config);
