@@ -240,16 +240,19 @@ public final class FlinkRunner implements Executor {
     if (host == null) {
       try (EmbeddedCluster cluster =
           EmbeddedCluster.start(config, taskManagers, Math.max(1, builder.maxParallelism()))) {
-        runJob(execution, remote(cluster.host(), cluster.port(), config, new String[0]), builder);
+        runJob(
+            execution,
+            environmentAt(cluster.host(), cluster.port(), config, new String[0]),
+            builder);
       }
       return;
     }
     try (JobJars jobJars = JobJars.of(builder.classes(), codecNames, jars)) {
-      runJob(execution, remote(host, port, config, jobJars.paths()), builder);
+      runJob(execution, environmentAt(host, port, config, jobJars.paths()), builder);
     }
   }
 
-  private StreamExecutionEnvironment remote(
+  private StreamExecutionEnvironment environmentAt(
       String host, int port, Configuration config, String[] jobJars) {
     StreamExecutionEnvironment environment =
         StreamExecutionEnvironment.createRemoteEnvironment(host, port, config, jobJars);
